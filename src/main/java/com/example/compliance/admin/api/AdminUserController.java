@@ -1,0 +1,45 @@
+package com.example.compliance.admin.api;
+
+import com.example.compliance.security.CreateUserRequest;
+import com.example.compliance.security.UserRow;
+import com.example.compliance.security.UserService;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+@RestController
+@RequestMapping("/api/admin/users")
+class AdminUserController {
+
+    private final UserService users;
+
+    AdminUserController(UserService users) {
+        this.users = users;
+    }
+
+    @PostMapping
+    ResponseEntity<UserJson> create(@Valid @RequestBody CreateUserRequest request) {
+        var created = UserJson.of(users.createUser(request));
+        return ResponseEntity.created(URI.create("/api/admin/users/" + created.id())).body(created);
+    }
+
+    @GetMapping
+    List<UserJson> list() {
+        return users.findAll().stream().map(UserJson::of).toList();
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record UserJson(java.util.UUID id, String username, String role, boolean enabled, java.time.Instant createdAt) {
+        static UserJson of(UserRow row) {
+            return new UserJson(row.id(), row.username(), row.role().name(), row.enabled(), row.createdAt());
+        }
+    }
+}

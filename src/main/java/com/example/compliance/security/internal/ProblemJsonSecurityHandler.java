@@ -1,0 +1,38 @@
+package com.example.compliance.security.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/** API callers get problem+json for 401 and 403, never a redirect to the login page. */
+class ProblemJsonSecurityHandler implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"compliance-tickets\"");
+        write(response, 401, "Unauthorized",
+                "Sign in first: send HTTP Basic credentials or use a signed-in browser session.", request);
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+            throws IOException {
+        write(response, 403, "Forbidden", "You do not have permission for this action.", request);
+    }
+
+    private static void write(HttpServletResponse response, int status, String title, String detail,
+            HttpServletRequest request) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("""
+                {"type":"about:blank","title":"%s","status":%d,"detail":"%s","instance":"%s"}"""
+                .formatted(title, status, detail, request.getRequestURI().replace("\"", "")));
+    }
+}

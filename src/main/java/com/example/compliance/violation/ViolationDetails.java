@@ -1,0 +1,12 @@
+package com.example.compliance.violation;
+
+import java.time.Instant;
+import java.util.UUID;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/** One violation as the grid and the API show it. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record ViolationDetails(UUID id, UUID caseId, String caseName, String ruleId, String title, String description,
+        Severity severity, String resource, String framework, String control, ViolationStatus status,
+        Instant detectedAt) {}

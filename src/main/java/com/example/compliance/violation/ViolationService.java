@@ -1,0 +1,144 @@
+package com.example.compliance.violation;
+
+import com.example.compliance.base.InvalidInputException;
+import com.example.compliance.base.InvalidInputException.InputError;
+import com.example.compliance.base.NotFoundException;
+import com.example.compliance.security.Role;
+import com.example.compliance.violation.internal.AuditCase;
+import com.example.compliance.violation.internal.AuditCaseRepository;
+import com.example.compliance.violation.internal.Violation;
+import com.example.compliance.violation.internal.ViolationRepository;
+import com.example.compliance.violation.internal.ViolationSearch;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Violations: adding them to a case, browsing and filtering them. */
+@Service
+@RolesAllowed({Role.Names.ANALYST, Role.Names.ADMIN})
+public class ViolationService {
+
+    public static final int MAX_PAGE_SIZE = 500;
+    public static final int MAX_BATCH = 1000;
+
+    private final ViolationRepository violations;
+    private final AuditCaseRepository cases;
+    private final ViolationSearch search;
+    private final Validator validator;
+    private final Clock clock;
+
+    ViolationService(ViolationRepository violations, AuditCaseRepository cases, ViolationSearch search,
+            Validator validator, Clock clock) {
+        this.violations = violations;
+        this.cases = cases;
+        this.search = search;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    /** Adds all the violations or none: one invalid item rejects the request, naming its index and field. */
+    @Transactional
+    public List<ViolationDetails> addToCase(UUID caseId, List<CreateViolationRequest> requests) {
+        AuditCase auditCase = cases.findById(caseId).orElseThrow(() -> AuditCaseService.notFound(caseId));
+        validate(requests);
+        var now = clock.instant();
+        var created = new ArrayList<Violation>(requests.size());
+        for (CreateViolationRequest r : requests) {
+            created.add(new Violation(UUID.randomUUID(), auditCase, r.ruleId().strip(), r.title().strip(),
+                    r.description(), r.severity(), r.resource(),
+                    blankToDefault(r.framework(), auditCase.getFramework()),
+                    blankToDefault(r.control(), r.ruleId().strip()),
+                    r.status() == null ? ViolationStatus.OPEN : r.status(),
+                    r.detectedAt() == null ? now : r.detectedAt()));
+        }
+        return violations.saveAll(created).stream().map(ViolationService::toDetails).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<ViolationDetails> findByCase(UUID caseId, int page, int size) {
+        if (!cases.existsById(caseId)) {
+            throw AuditCaseService.notFound(caseId);
+        }
+        if (page < 0) {
+            throw new InvalidInputException(new InputError("page", "must be 0 or greater"));
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidInputException(new InputError("size", "must be between 1 and " + MAX_PAGE_SIZE));
+        }
+        var result = violations.findByAuditCaseId(caseId,
+                PageRequest.of(page, size, Sort.by(Sort.Order.desc("detectedAt"), Sort.Order.asc("id"))));
+        return new PageResult<>(result.map(ViolationService::toDetails).getContent(), page, size,
+                result.getTotalElements(), result.getTotalPages());
+    }
+
+    @Transactional(readOnly = true)
+    public ViolationDetails get(UUID id) {
+        return violations.findById(id).map(ViolationService::toDetails)
+                .orElseThrow(() -> new NotFoundException("No violation with id " + id + "."));
+    }
+
+    /** One page for the grid; the count is a separate call so scrolling never recounts. */
+    @Transactional(readOnly = true)
+    public List<ViolationDetails> find(ViolationFilter filter, Pageable pageable) {
+        return search.page(filter, pageable.getOffset(), pageable.getPageSize(), pageable.getSort()).stream()
+                .map(ViolationService::toDetails)
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public long count(ViolationFilter filter) {
+        return search.count(filter);
+    }
+
+    private void validate(List<CreateViolationRequest> requests) {
+        if (requests == null || requests.isEmpty()) {
+            throw new InvalidInputException(new InputError("", "send a JSON array with at least one violation"));
+        }
+        if (requests.size() > MAX_BATCH) {
+            throw new InvalidInputException(new InputError("",
+                    "at most " + MAX_BATCH + " violations per request; split the array"));
+        }
+        var errors = new ArrayList<InputError>();
+        for (int i = 0; i < requests.size(); i++) {
+            var request = requests.get(i);
+            if (request == null) {
+                errors.add(new InputError("[" + i + "]", "must be a violation object, not null"));
+                continue;
+            }
+            int index = i;
+            validator.validate(request).stream()
+                    .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                    .forEach(v -> errors.add(new InputError(
+                            "[" + index + "]." + snakeCase(v.getPropertyPath().toString()), v.getMessage())));
+        }
+        if (!errors.isEmpty()) {
+            var first = errors.getFirst();
+            throw new InvalidInputException(
+                    "Item %s %s (%d problem(s) in all)".formatted(first.field(), first.message(), errors.size()),
+                    errors);
+        }
+    }
+
+    private static String snakeCase(String property) {
+        return property.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase();
+    }
+
+    private static String blankToDefault(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value.strip();
+    }
+
+    static ViolationDetails toDetails(Violation v) {
+        return new ViolationDetails(v.getId(), v.getAuditCase().getId(), v.getAuditCase().getName(), v.getRuleId(),
+                v.getTitle(), v.getDescription(), v.getSeverity(), v.getResource(), v.getFramework(), v.getControl(),
+                v.getStatus(), v.getDetectedAt());
+    }
+}

@@ -1,0 +1,6 @@
+package com.example.compliance.violation;
+
+public enum ViolationStatus {
+    OPEN,
+    RESOLVED
+}

@@ -1,0 +1,64 @@
+package com.example.compliance.violation.api;
+
+import com.example.compliance.violation.AuditCaseService;
+import com.example.compliance.violation.CaseDetails;
+import com.example.compliance.violation.CreateCaseRequest;
+import com.example.compliance.violation.CreateViolationRequest;
+import com.example.compliance.violation.PageResult;
+import com.example.compliance.violation.ViolationDetails;
+import com.example.compliance.violation.ViolationService;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/cases")
+class CaseController {
+
+    private final AuditCaseService cases;
+    private final ViolationService violations;
+
+    CaseController(AuditCaseService cases, ViolationService violations) {
+        this.cases = cases;
+        this.violations = violations;
+    }
+
+    @PostMapping
+    ResponseEntity<CaseDetails> create(@Valid @RequestBody CreateCaseRequest request) {
+        var created = cases.create(request);
+        return ResponseEntity.created(URI.create("/api/cases/" + created.id())).body(created);
+    }
+
+    @GetMapping
+    List<CaseDetails> list() {
+        return cases.findAll();
+    }
+
+    @GetMapping("/{id}")
+    CaseDetails get(@PathVariable UUID id) {
+        return cases.get(id);
+    }
+
+    @PostMapping("/{id}/violations")
+    @ResponseStatus(HttpStatus.CREATED)
+    List<ViolationDetails> addViolations(@PathVariable UUID id, @RequestBody List<CreateViolationRequest> requests) {
+        return violations.addToCase(id, requests);
+    }
+
+    @GetMapping("/{id}/violations")
+    PageResult<ViolationDetails> violations(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        return violations.findByCase(id, page, size);
+    }
+}

@@ -1,0 +1,44 @@
+package com.example.compliance.violation.internal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+@Entity
+@Table(name = "audit_case")
+public class AuditCase {
+
+    @Id
+    private UUID id;
+
+    @Column(nullable = false, length = 200)
+    private String name;
+
+    @Column(nullable = false, length = 50)
+    private String framework;
+
+    @Column(length = 4000)
+    private String description;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected AuditCase() {}
+
+    public AuditCase(UUID id, String name, String framework, String description, Instant createdAt) {
+        this.id = id;
+        this.name = name;
+        this.framework = framework;
+        this.description = description;
+        this.createdAt = createdAt;
+    }
+
+    public UUID getId() { return id; }
+    public String getName() { return name; }
+    public String getFramework() { return framework; }
+    public String getDescription() { return description; }
+    public Instant getCreatedAt() { return createdAt; }
+}

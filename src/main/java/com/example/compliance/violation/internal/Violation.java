@@ -1,0 +1,86 @@
+package com.example.compliance.violation.internal;
+
+import com.example.compliance.violation.Severity;
+import com.example.compliance.violation.ViolationStatus;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+@Entity
+@Table(name = "violation")
+public class Violation {
+
+    @Id
+    private UUID id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "case_id", nullable = false)
+    private AuditCase auditCase;
+
+    @Column(name = "rule_id", nullable = false, length = 100)
+    private String ruleId;
+
+    @Column(nullable = false, length = 500)
+    private String title;
+
+    @Column(length = 10000)
+    private String description;
+
+    @Convert(converter = SeverityRankConverter.class)
+    @Column(nullable = false)
+    private Severity severity;
+
+    @Column(length = 1000)
+    private String resource;
+
+    @Column(nullable = false, length = 50)
+    private String framework;
+
+    @Column(nullable = false, length = 100)
+    private String control;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 10)
+    private ViolationStatus status;
+
+    @Column(name = "detected_at", nullable = false)
+    private Instant detectedAt;
+
+    protected Violation() {}
+
+    public Violation(UUID id, AuditCase auditCase, String ruleId, String title, String description, Severity severity,
+            String resource, String framework, String control, ViolationStatus status, Instant detectedAt) {
+        this.id = id;
+        this.auditCase = auditCase;
+        this.ruleId = ruleId;
+        this.title = title;
+        this.description = description;
+        this.severity = severity;
+        this.resource = resource;
+        this.framework = framework;
+        this.control = control;
+        this.status = status;
+        this.detectedAt = detectedAt;
+    }
+
+    public UUID getId() { return id; }
+    public AuditCase getAuditCase() { return auditCase; }
+    public String getRuleId() { return ruleId; }
+    public String getTitle() { return title; }
+    public String getDescription() { return description; }
+    public Severity getSeverity() { return severity; }
+    public String getResource() { return resource; }
+    public String getFramework() { return framework; }
+    public String getControl() { return control; }
+    public ViolationStatus getStatus() { return status; }
+    public Instant getDetectedAt() { return detectedAt; }
+}

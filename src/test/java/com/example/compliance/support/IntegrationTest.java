@@ -1,0 +1,104 @@
+package com.example.compliance.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The real app on a random port, called over HTTP like a script would. Tagged {@code db}: these tests also run on
+ * PostgreSQL in CI.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Tag("db")
+@ExtendWith(PostgresWhenRequested.class)
+public abstract class IntegrationTest {
+
+    protected static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected TestUsers users;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+    }
+
+    protected String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    protected Response get(Credentials who, String path) {
+        return send(who, "GET", path, null);
+    }
+
+    protected Response post(Credentials who, String path, String json) {
+        return send(who, "POST", path, json);
+    }
+
+    protected Response send(Credentials who, String method, String path, String json) {
+        var builder = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30));
+        if (who != null) {
+            builder.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((who.username() + ":" + who.password()).getBytes(StandardCharsets.UTF_8)));
+        }
+        if (json != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        builder.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        try {
+            var response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Location").orElse(null));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record Credentials(String username, String password) {}
+
+    public record Response(int status, String body, String contentType, String location) {
+
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        /** Asserts an RFC 9457 problem with this status and returns its body. */
+        public JsonNode problem(int expectedStatus) {
+            assertThat(status).as("status of %s", body).isEqualTo(expectedStatus);
+            assertThat(contentType).startsWith("application/problem+json");
+            var json = json();
+            assertThat(json.get("status").asInt()).isEqualTo(expectedStatus);
+            assertThat(json.get("detail").asString()).isNotBlank();
+            return json;
+        }
+    }
+}

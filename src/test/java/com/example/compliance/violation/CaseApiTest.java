@@ -1,0 +1,72 @@
+package com.example.compliance.violation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.compliance.support.IntegrationTest;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class CaseApiTest extends IntegrationTest {
+
+    @Test
+    void analyst_creates_and_reads_a_case() {
+        var analyst = users.analyst("case-analyst");
+
+        var created = post(analyst, "/api/cases", """
+                {"name":"SOC 2 FY27","framework":"SOC 2","description":"Readiness"}""");
+
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.json().get("id").asString();
+        assertThat(created.location()).isEqualTo("/api/cases/" + id);
+        assertThat(created.json().get("created_at").asString()).isNotBlank();
+        var fetched = get(analyst, "/api/cases/" + id).json();
+        assertThat(fetched.get("name").asString()).isEqualTo("SOC 2 FY27");
+        assertThat(fetched.get("framework").asString()).isEqualTo("SOC 2");
+        assertThat(fetched.get("violation_count").asLong()).isZero();
+        assertThat(get(analyst, "/api/cases").json().findValuesAsString("id")).contains(id);
+    }
+
+    @Test
+    void demo_data_seeds_three_cases_with_sixty_violations() {
+        var cases = get(users.analyst("demo-reader"), "/api/cases").json();
+
+        var frameworks = new java.util.ArrayList<String>();
+        long violations = 0;
+        for (var c : cases) {
+            if (c.get("name").asString().matches(".*(FY2026 readiness|surveillance audit 2026|quarterly review – Q4)")) {
+                frameworks.add(c.get("framework").asString());
+                violations += c.get("violation_count").asLong();
+            }
+        }
+        assertThat(frameworks).containsExactlyInAnyOrder("SOC 2", "ISO 27001", "PCI DSS");
+        assertThat(violations).isBetween(55L, 65L);
+    }
+
+    @Test
+    void bad_case_requests_are_rejected_and_store_nothing() {
+        var analyst = users.analyst("case-analyst");
+        int before = get(analyst, "/api/cases").json().size();
+
+        assertThat(post(analyst, "/api/cases", "{\"name\": ").problem(400).get("detail").asString())
+                .contains("not valid JSON");
+        assertThat(post(analyst, "/api/cases", "{\"framework\":\"SOC 2\"}").problem(400)
+                .get("errors").get(0).get("field").asString()).isEqualTo("name");
+        assertThat(post(analyst, "/api/cases", "{\"name\":\"%s\",\"framework\":\"SOC 2\"}".formatted("n".repeat(201)))
+                .problem(400).get("errors").get(0).get("field").asString()).isEqualTo("name");
+        assertThat(post(analyst, "/api/cases", "{\"name\":[1,2],\"framework\":\"SOC 2\"}").problem(400)
+                .get("errors").get(0).get("field").asString()).isEqualTo("name");
+        post(analyst, "/api/cases", "").problem(400);
+
+        assertThat(get(analyst, "/api/cases").json().size()).isEqualTo(before);
+    }
+
+    @Test
+    void unknown_case_is_404_and_malformed_id_is_400() {
+        var analyst = users.analyst("case-analyst");
+
+        assertThat(get(analyst, "/api/cases/" + UUID.randomUUID()).problem(404).get("detail").asString())
+                .contains("No audit case");
+        assertThat(get(analyst, "/api/cases/not-a-uuid").problem(400).get("detail").asString())
+                .contains("not a UUID");
+    }
+}
