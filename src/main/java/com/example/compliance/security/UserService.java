@@ -68,6 +68,13 @@ public class UserService {
                 .map(u -> new CurrentUser(u.getId(), u.getUsername(), u.getRole()));
     }
 
+    /** Another user's identity, for admin actions on their behalf (the caller's rights are checked by the caller). */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Optional<CurrentUser> findById(UUID id) {
+        return users.findById(id).map(u -> new CurrentUser(u.getId(), u.getUsername(), u.getRole()));
+    }
+
     static UserRow toRow(AppUser user) {
         return new UserRow(user.getId(), user.getUsername(), user.getRole(), user.isEnabled(), user.getCreatedAt());
     }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -29,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 @ActiveProfiles("test")
 @Tag("db")
 @ExtendWith(PostgresWhenRequested.class)
+@Import(TestClockConfig.class)
 public abstract class IntegrationTest {
 
     protected static final JsonMapper JSON = JsonMapper.builder().build();

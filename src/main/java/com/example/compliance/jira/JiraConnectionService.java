@@ -1,0 +1,86 @@
+package com.example.compliance.jira;
+
+import com.example.compliance.base.NotFoundException;
+import com.example.compliance.jira.internal.JiraConnections;
+import com.example.compliance.security.CurrentUser;
+import com.example.compliance.security.UserService;
+import java.util.UUID;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * A user's Jira connection: start the 3LO consent, complete the callback, show the status, choose the active site,
+ * disconnect. Every method acts for the signed-in user; {@code userId} may name another user only for admins.
+ * Methods that call Atlassian run their database work in short transactions around the call, never across it.
+ */
+@Service
+public class JiraConnectionService {
+
+    private final UserService users;
+    private final JiraConnections connections;
+
+    JiraConnectionService(UserService users, JiraConnections connections) {
+        this.users = users;
+        this.connections = connections;
+    }
+
+    /** The Atlassian consent URL for the signed-in user (a fresh single-use state is stored for it). */
+    @PreAuthorize("isAuthenticated()")
+    public String startConnect(UUID userId) {
+        var caller = users.currentUser();
+        if (userId != null && !userId.equals(caller.id())) {
+            throw new AccessDeniedException("Only the user themself can connect their Jira account");
+        }
+        return connections.startConnect(caller.id());
+    }
+
+    /** Completes the consent the signed-in user started; anything else stores nothing and explains why. */
+    @PreAuthorize("isAuthenticated()")
+    public JiraStatus completeConnect(String state, String code, String error) {
+        var caller = users.currentUser();
+        return connections.completeConnect(caller.id(), caller.username(), state, code, error);
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public JiraStatus status(UUID userId) {
+        return connections.status(target(userId).id());
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public JiraStatus selectSite(UUID userId, String cloudId) {
+        var caller = users.currentUser();
+        return connections.selectSite(target(userId).id(), cloudId, caller.username());
+    }
+
+    /** Deletes the stored tokens. Atlassian has no revocation endpoint: the panel says where to revoke the grant. */
+    @PreAuthorize("isAuthenticated()")
+    public void disconnect(UUID userId) {
+        var caller = users.currentUser();
+        var target = target(userId);
+        connections.disconnect(target.id(), caller.username(), !target.id().equals(caller.id()));
+    }
+
+    /** Calls Jira's {@code myself} with the stored grant: proves the connection works end to end. */
+    @PreAuthorize("isAuthenticated()")
+    public JiraAccount testConnection() {
+        return connections.testConnection(users.currentUser().id());
+    }
+
+    /** True when the app talks to its built-in sandbox instead of real Atlassian. */
+    @PreAuthorize("permitAll()")
+    public boolean sandboxMode() {
+        return connections.sandboxMode();
+    }
+
+    private CurrentUser target(UUID userId) {
+        var caller = users.currentUser();
+        if (userId == null || userId.equals(caller.id())) {
+            return caller;
+        }
+        if (!caller.isAdmin()) {
+            throw new AccessDeniedException("user_id may name only yourself");
+        }
+        return users.findById(userId).orElseThrow(() -> new NotFoundException("No user with id " + userId + "."));
+    }
+}

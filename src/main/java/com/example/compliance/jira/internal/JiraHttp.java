@@ -1,0 +1,83 @@
+package com.example.compliance.jira.internal;
+
+import com.example.compliance.base.ServiceUnavailableException;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpStatusCodeException;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * HTTP to Atlassian's API host with a user's Bearer token: accessible-resources and the Jira REST v3 of one site. The
+ * same code talks to real Atlassian and to the sandbox. Tokens are never logged or put into exceptions.
+ */
+@Component
+public class JiraHttp {
+
+    /** Jira said 401: the access token is no longer accepted. */
+    public static class UnauthorizedException extends RuntimeException {
+        UnauthorizedException() {
+            super("Jira rejected the access token (401)");
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record AccessibleResource(String id, String url, String name, List<String> scopes, String avatarUrl) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Myself(String accountId, String displayName, String emailAddress) {}
+
+    private final JiraSettings settings;
+    private final RestClient rest;
+
+    JiraHttp(JiraSettings settings) {
+        this.settings = settings;
+        var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        var factory = new JdkClientHttpRequestFactory(http);
+        factory.setReadTimeout(Duration.ofSeconds(30));
+        this.rest = RestClient.builder().requestFactory(factory).build();
+    }
+
+    List<AccessibleResource> accessibleResources(String accessToken) {
+        return execute(() -> rest.get().uri(settings.apiUrl() + "/oauth/token/accessible-resources")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
+                .retrieve().body(new ParameterizedTypeReference<List<AccessibleResource>>() {}));
+    }
+
+    Myself myself(String cloudId, String accessToken) {
+        return execute(() -> jira(cloudId, accessToken).get().uri("/myself").retrieve().body(Myself.class));
+    }
+
+    /** A RestClient for one site's Jira REST v3 ({@code …/ex/jira/{cloudId}/rest/api/3}) with this token. */
+    public RestClient jira(String cloudId, String accessToken) {
+        return rest.mutate()
+                .baseUrl(settings.apiUrl() + "/ex/jira/" + cloudId + "/rest/api/3")
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
+                .defaultHeader(HttpHeaders.ACCEPT, "application/json")
+                .build();
+    }
+
+    /** Runs a call, turning 401 into {@link UnauthorizedException} and outages into a message a person can act on. */
+    public static <T> T execute(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (HttpStatusCodeException e) {
+            if (e.getStatusCode().value() == 401) {
+                throw new UnauthorizedException();
+            }
+            if (e.getStatusCode().value() == 429 || e.getStatusCode().is5xxServerError()) {
+                throw new ServiceUnavailableException("Jira is unavailable or rate-limiting (HTTP "
+                        + e.getStatusCode().value() + "). Try again in a few minutes.", e);
+            }
+            throw e;
+        } catch (ResourceAccessException e) {
+            throw new ServiceUnavailableException("Jira could not be reached. Try again in a few minutes.", e);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package com.example.compliance.jira.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.mock.env.MockEnvironment;
+
+class EncryptionKeyEnvironmentPostProcessorTest {
+
+    private final EncryptionKeyEnvironmentPostProcessor processor = new EncryptionKeyEnvironmentPostProcessor();
+
+    @Test
+    void explicit_key_is_used_as_is(@TempDir Path dir) {
+        var env = new MockEnvironment().withProperty("jasypt.encryptor.password", "given-key")
+                .withProperty("spring.datasource.url", "jdbc:postgresql://db/prod")
+                .withProperty("app.data-dir", dir.toString());
+
+        processor.postProcessEnvironment(env, new SpringApplication());
+
+        assertThat(env.getProperty("jasypt.encryptor.password")).isEqualTo("given-key");
+        assertThat(dir.resolve("jasypt.key")).doesNotExist();
+    }
+
+    @Test
+    void refuses_to_start_on_postgresql_without_a_key(@TempDir Path dir) {
+        var env = new MockEnvironment().withProperty("spring.datasource.url", "jdbc:postgresql://db/prod")
+                .withProperty("app.data-dir", dir.toString());
+
+        assertThatThrownBy(() -> processor.postProcessEnvironment(env, new SpringApplication()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("JASYPT_ENCRYPTOR_PASSWORD is not set");
+        assertThat(dir.resolve("jasypt.key")).doesNotExist();
+    }
+
+    @Test
+    void embedded_h2_generates_an_owner_only_key_once_and_reuses_it(@TempDir Path dir) throws Exception {
+        var first = new MockEnvironment().withProperty("spring.datasource.url", "jdbc:h2:file:./data/x")
+                .withProperty("app.data-dir", dir.toString());
+        processor.postProcessEnvironment(first, new SpringApplication());
+        var second = new MockEnvironment().withProperty("spring.datasource.url", "jdbc:h2:file:./data/x")
+                .withProperty("app.data-dir", dir.toString());
+        processor.postProcessEnvironment(second, new SpringApplication());
+
+        String key = first.getProperty("jasypt.encryptor.password");
+        assertThat(key).hasSizeGreaterThanOrEqualTo(43);
+        assertThat(second.getProperty("jasypt.encryptor.password")).isEqualTo(key);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("jasypt.key"))))
+                .isEqualTo("rw-------");
+    }
+}
