@@ -9,4 +9,9 @@ import tools.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ViolationDetails(UUID id, UUID caseId, String caseName, String ruleId, String title, String description,
         Severity severity, String resource, String framework, String control, ViolationStatus status,
-        Instant detectedAt) {}
+        Instant detectedAt, String jiraKey, String jiraUrl, String jiraStatus, String jiraStatusCategory) {
+
+    public boolean hasTicket() {
+        return jiraKey != null;
+    }
+}

@@ -4,10 +4,15 @@ import java.util.Set;
 import java.util.UUID;
 
 /** What the violations grid is narrowed to; null or empty parts do not filter. */
-public record ViolationFilter(UUID caseId, Set<Severity> severities, ViolationStatus status, String text) {
+public record ViolationFilter(UUID caseId, Set<Severity> severities, ViolationStatus status, String text,
+        Boolean hasTicket) {
+
+    public ViolationFilter(UUID caseId, Set<Severity> severities, ViolationStatus status, String text) {
+        this(caseId, severities, status, text, null);
+    }
 
     public static ViolationFilter none() {
-        return new ViolationFilter(null, Set.of(), null, null);
+        return new ViolationFilter(null, Set.of(), null, null, null);
     }
 
     public ViolationFilter {

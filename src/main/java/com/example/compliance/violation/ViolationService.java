@@ -99,6 +99,36 @@ public class ViolationService {
         return search.count(filter);
     }
 
+    /** The violations with these ids that exist, in the given order. */
+    @Transactional(readOnly = true)
+    public List<ViolationDetails> findAllById(List<UUID> ids) {
+        var byId = new java.util.HashMap<UUID, ViolationDetails>();
+        for (int from = 0; from < ids.size(); from += 1000) {
+            violations.findAllWithCaseByIdIn(ids.subList(from, Math.min(ids.size(), from + 1000)))
+                    .forEach(v -> byId.put(v.getId(), toDetails(v)));
+        }
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** Ids of every violation of a case, oldest first (for "create tickets for this case"). */
+    @Transactional(readOnly = true)
+    public List<UUID> findIdsByCase(UUID caseId) {
+        if (!cases.existsById(caseId)) {
+            throw AuditCaseService.notFound(caseId);
+        }
+        return violations.findIdsByCase(caseId);
+    }
+
+    /**
+     * Records on the violation which Jira issue tracks it, for the grid. Called by the ticket feature, also from its
+     * background jobs (no signed-in user), hence no role restriction; it changes only this display summary.
+     */
+    @jakarta.annotation.security.PermitAll
+    @Transactional
+    public void linkJira(UUID violationId, String key, String url, String status, String statusCategory) {
+        violations.findById(violationId).ifPresent(v -> v.linkJira(key, url, status, statusCategory));
+    }
+
     private void validate(List<CreateViolationRequest> requests) {
         if (requests == null || requests.isEmpty()) {
             throw new InvalidInputException(new InputError("", "send a JSON array with at least one violation"));
@@ -139,6 +169,7 @@ public class ViolationService {
     static ViolationDetails toDetails(Violation v) {
         return new ViolationDetails(v.getId(), v.getAuditCase().getId(), v.getAuditCase().getName(), v.getRuleId(),
                 v.getTitle(), v.getDescription(), v.getSeverity(), v.getResource(), v.getFramework(), v.getControl(),
-                v.getStatus(), v.getDetectedAt());
+                v.getStatus(), v.getDetectedAt(), v.getJiraKey(), v.getJiraUrl(), v.getJiraStatus(),
+                v.getJiraStatusCategory());
     }
 }

@@ -55,6 +55,19 @@ public class Violation {
     @Column(name = "detected_at", nullable = false)
     private Instant detectedAt;
 
+    // The Jira issue this violation is tracked in (denormalised by the ticket feature for the grid)
+    @Column(name = "jira_key", length = 64)
+    private String jiraKey;
+
+    @Column(name = "jira_url", length = 600)
+    private String jiraUrl;
+
+    @Column(name = "jira_status", length = 100)
+    private String jiraStatus;
+
+    @Column(name = "jira_status_category", length = 20)
+    private String jiraStatusCategory;
+
     protected Violation() {}
 
     public Violation(UUID id, AuditCase auditCase, String ruleId, String title, String description, Severity severity,
@@ -83,4 +96,15 @@ public class Violation {
     public String getControl() { return control; }
     public ViolationStatus getStatus() { return status; }
     public Instant getDetectedAt() { return detectedAt; }
+    public String getJiraKey() { return jiraKey; }
+    public String getJiraUrl() { return jiraUrl; }
+    public String getJiraStatus() { return jiraStatus; }
+    public String getJiraStatusCategory() { return jiraStatusCategory; }
+
+    public void linkJira(String key, String url, String status, String statusCategory) {
+        this.jiraKey = key;
+        this.jiraUrl = url;
+        this.jiraStatus = status;
+        this.jiraStatusCategory = statusCategory;
+    }
 }

@@ -8,6 +8,8 @@ import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 public interface ViolationRepository extends JpaRepository<Violation, UUID>, JpaSpecificationExecutor<Violation> {
 
@@ -15,4 +17,10 @@ public interface ViolationRepository extends JpaRepository<Violation, UUID>, Jpa
     Page<Violation> findByAuditCaseId(UUID caseId, Pageable pageable);
 
     long countByAuditCaseId(UUID caseId);
+
+    @Query("select v from Violation v join fetch v.auditCase where v.id in :ids")
+    java.util.List<Violation> findAllWithCaseByIdIn(@Param("ids") java.util.Collection<UUID> ids);
+
+    @Query("select v.id from Violation v where v.auditCase.id = :caseId order by v.detectedAt, v.id")
+    java.util.List<UUID> findIdsByCase(@Param("caseId") UUID caseId);
 }

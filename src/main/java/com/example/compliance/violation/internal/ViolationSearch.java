@@ -57,6 +57,9 @@ public class ViolationSearch {
         if (filter.status() != null) {
             predicates.add(cb.equal(root.get("status"), filter.status()));
         }
+        if (filter.hasTicket() != null) {
+            predicates.add(filter.hasTicket() ? cb.isNotNull(root.get("jiraKey")) : cb.isNull(root.get("jiraKey")));
+        }
         if (filter.text() != null) {
             String pattern = "%" + escapeLike(filter.text().toLowerCase(Locale.ROOT)) + "%";
             predicates.add(cb.or(
