@@ -1,0 +1,233 @@
+package com.example.compliance.sandbox.jira;
+
+import com.example.compliance.sandbox.DemoDirectory;
+import com.example.compliance.sandbox.DemoDirectory.CustomField;
+import com.example.compliance.sandbox.DemoDirectory.IssueType;
+import com.example.compliance.sandbox.DemoDirectory.Project;
+import com.example.compliance.sandbox.DemoDirectory.Site;
+import com.example.compliance.sandbox.jira.IssueStore.NewIssue;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Checks one {@code IssueUpdateDetails} the way Jira's create-issue does, collecting Jira's per-field messages
+ * (e.g. {@code "description": "Operation value must be an Atlassian Document"}).
+ */
+final class IssueValidator {
+
+    /** Either the issue to create or the field errors. */
+    record Result(NewIssue issue, Map<String, String> errors) {}
+
+    private static final Set<String> SYSTEM_FIELDS = Set.of("project", "issuetype", "summary", "description", "labels",
+            "priority", "assignee", "reporter");
+
+    private final DemoDirectory directory;
+
+    IssueValidator(DemoDirectory directory) {
+        this.directory = directory;
+    }
+
+    Result validate(Site site, String callerAccountId, JsonNode details) {
+        var errors = new LinkedHashMap<String, String>();
+        JsonNode fields = details == null ? null : details.get("fields");
+        if (fields == null || !fields.isObject()) {
+            fields = JiraJson.JSON.createObjectNode();
+        }
+        Optional<Project> project = project(site, fields.get("project"));
+        if (project.isEmpty()) {
+            errors.put("project", "Specify a valid project ID or key");
+        } else if (!project.get().creatable()) {
+            errors.put("project", "You do not have permission to create issues in this project.");
+        }
+        IssueType type = null;
+        JsonNode typeNode = fields.get("issuetype");
+        if (typeNode == null || typeNode.isNull() || !typeNode.isObject()) {
+            errors.put("issuetype", "Specify an issue type");
+        } else if (project.isPresent()) {
+            type = project.get().issueType(idOrName(typeNode)).orElse(null);
+            if (type == null) {
+                errors.put("issuetype", "Specify a valid issue type");
+            }
+        }
+        String summary = null;
+        JsonNode summaryNode = fields.get("summary");
+        if (summaryNode == null || summaryNode.isNull() || (summaryNode.isString() && summaryNode.asString().isBlank())) {
+            errors.put("summary", "You must specify a summary of the issue.");
+        } else if (!summaryNode.isString()) {
+            errors.put("summary", "Operation value must be a string");
+        } else if (summaryNode.asString().length() > 255) {
+            errors.put("summary", "Summary must be less than 255 characters.");
+        } else if (summaryNode.asString().contains("\n") || summaryNode.asString().contains("\r")) {
+            errors.put("summary", "The summary is invalid because it contains newline characters.");
+        } else {
+            summary = summaryNode.asString();
+        }
+        JsonNode description = fields.get("description");
+        if (description != null && !description.isNull() && !isAtlassianDocument(description)) {
+            errors.put("description", "Operation value must be an Atlassian Document");
+        }
+        List<String> labels = labels(fields.get("labels"), errors);
+        String priorityId = null;
+        JsonNode priorityNode = fields.get("priority");
+        if (project.isPresent()) {
+            if (priorityNode == null || priorityNode.isNull()) {
+                priorityId = project.get().defaultPriority().id();
+            } else {
+                var priority = priorityNode.isObject() ? project.get().priority(idOrName(priorityNode)) : Optional.<DemoDirectory.Priority>empty();
+                if (priority.isEmpty()) {
+                    errors.put("priority", "The priority selected is invalid.");
+                } else {
+                    priorityId = priority.get().id();
+                }
+            }
+        }
+        String assigneeId = user(site, fields.get("assignee"), "assignee", errors);
+        String reporterId = user(site, fields.get("reporter"), "reporter", errors);
+        var customValues = new HashMap<String, JsonNode>();
+        if (project.isPresent()) {
+            for (CustomField field : project.get().customFields()) {
+                customField(field, fields.get(field.id()), customValues, errors);
+            }
+        }
+        for (var entry : fields.properties()) {
+            String name = entry.getKey();
+            boolean known = SYSTEM_FIELDS.contains(name) || project.map(p -> p.customFields().stream()
+                    .anyMatch(f -> f.id().equals(name))).orElse(name.startsWith("customfield_"));
+            if (!known) {
+                errors.put(name, "Field '" + name + "' cannot be set. It is not on the appropriate screen, or unknown.");
+            }
+        }
+        if (!errors.isEmpty()) {
+            return new Result(null, errors);
+        }
+        return new Result(new NewIssue(site, project.get(), type.id(), summary, description == null || description.isNull()
+                ? null : description, labels, priorityId, assigneeId, reporterId == null ? callerAccountId : reporterId,
+                customValues), Map.of());
+    }
+
+    private static Optional<Project> project(Site site, JsonNode node) {
+        if (node == null || !node.isObject()) {
+            return Optional.empty();
+        }
+        if (node.hasNonNull("id")) {
+            return site.project(node.get("id").asString()).filter(p -> p.id().equals(node.get("id").asString()));
+        }
+        if (node.hasNonNull("key")) {
+            return site.project(node.get("key").asString()).filter(p -> p.key().equals(node.get("key").asString()));
+        }
+        return Optional.empty();
+    }
+
+    private static String idOrName(JsonNode node) {
+        if (node.hasNonNull("id")) {
+            return node.get("id").asString();
+        }
+        return node.hasNonNull("name") ? node.get("name").asString() : "";
+    }
+
+    /** ADF: a doc node of version 1 whose content is an array of nodes, each with a type. */
+    static boolean isAtlassianDocument(JsonNode node) {
+        return node.isObject() && "doc".equals(node.path("type").asString(null)) && node.path("version").isInt()
+                && node.path("version").asInt() == 1 && node.path("content").isArray() && validNodes(node.get("content"));
+    }
+
+    private static boolean validNodes(JsonNode content) {
+        for (JsonNode child : content) {
+            if (!child.isObject() || !child.path("type").isString()) {
+                return false;
+            }
+            if (child.has("content") && (!child.get("content").isArray() || !validNodes(child.get("content")))) {
+                return false;
+            }
+            if ("text".equals(child.get("type").asString()) && !child.path("text").isString()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<String> labels(JsonNode node, Map<String, String> errors) {
+        var labels = new ArrayList<String>();
+        if (node == null || node.isNull()) {
+            return labels;
+        }
+        if (!node.isArray()) {
+            errors.put("labels", "Operation value must be an array of strings");
+            return labels;
+        }
+        for (JsonNode label : node) {
+            if (!label.isString() || label.asString().isEmpty()) {
+                errors.put("labels", "Operation value must be an array of strings");
+            } else if (label.asString().chars().anyMatch(Character::isWhitespace)) {
+                errors.put("labels", "The label '" + label.asString() + "' contains spaces which is invalid.");
+            } else if (label.asString().length() > 255) {
+                errors.put("labels", "The label '" + label.asString() + "' exceeds the 255 character limit.");
+            } else if (!labels.contains(label.asString())) {
+                labels.add(label.asString());
+            }
+        }
+        return labels;
+    }
+
+    private String user(Site site, JsonNode node, String field, Map<String, String> errors) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        String accountId = node.isObject()
+                ? (node.hasNonNull("accountId") ? node.get("accountId").asString() : node.path("id").asString(null))
+                : null;
+        if (accountId == null || !site.memberAccountIds().contains(accountId) || directory.account(accountId).isEmpty()) {
+            errors.put(field, "assignee".equals(field)
+                    ? "User '" + (accountId == null ? node.toString() : accountId) + "' cannot be assigned issues."
+                    : "Specify a valid value for " + field);
+            return null;
+        }
+        return accountId;
+    }
+
+    private static void customField(CustomField field, JsonNode value, Map<String, JsonNode> values,
+            Map<String, String> errors) {
+        if (value == null || value.isNull()) {
+            if (field.required()) {
+                errors.put(field.id(), field.name() + " is required.");
+            }
+            return;
+        }
+        switch (field.kind()) {
+            case SELECT -> {
+                var option = value.isObject() ? field.options().stream().filter(o ->
+                        o.id().equals(value.path("id").asString(null)) || o.value().equals(value.path("value").asString(null)))
+                        .findFirst() : Optional.<DemoDirectory.Option>empty();
+                if (option.isEmpty()) {
+                    errors.put(field.id(), "Specify a valid 'id' or 'name' for " + field.name());
+                } else {
+                    values.put(field.id(), JiraJson.JSON.createObjectNode().put("id", option.get().id())
+                            .put("value", option.get().value()));
+                }
+            }
+            case NUMBER -> {
+                if (!value.isNumber()) {
+                    errors.put(field.id(), "Operation value must be a number");
+                } else {
+                    values.put(field.id(), value);
+                }
+            }
+            case DATE -> {
+                try {
+                    LocalDate.parse(value.isString() ? value.asString() : "");
+                    values.put(field.id(), value);
+                } catch (DateTimeParseException e) {
+                    errors.put(field.id(), "Error parsing date string: " + (value.isString() ? value.asString() : value));
+                }
+            }
+        }
+    }
+}
