@@ -33,8 +33,10 @@ class SecurityConfig {
     @Order(1)
     SecurityFilterChain apiFilterChain(HttpSecurity http, AppUserRepository users) throws Exception {
         var problems = new ProblemJsonSecurityHandler();
+        // Without a session cookie there is no session to ride on: such a request gets a plain 401, not a CSRF 403
         RequestMatcher cookieOnlyWrite = request -> !isSafeMethod(request.getMethod())
-                && request.getHeader(HttpHeaders.AUTHORIZATION) == null;
+                && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                && request.getRequestedSessionId() != null;
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
