@@ -126,6 +126,10 @@ public class ActivityService {
         if (value == null || value.length() <= max) {
             return value;
         }
-        return value.substring(0, max - 1) + "…";
+        int end = max - 1;
+        if (Character.isHighSurrogate(value.charAt(end - 1))) {
+            end--; // never split a character in two
+        }
+        return value.substring(0, end) + "…";
     }
 }

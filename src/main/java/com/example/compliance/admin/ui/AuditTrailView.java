@@ -86,7 +86,7 @@ public class AuditTrailView extends VerticalLayout {
         from.setStep(java.time.Duration.ofMinutes(15));
         to.setStep(java.time.Duration.ofMinutes(15));
         to.setHelperText("Exclusive");
-        actor.setPlaceholder("Exact username or system");
+        actor.setPlaceholder("Username or system");
         actor.setClearButtonVisible(true);
         actor.setValueChangeMode(ValueChangeMode.LAZY);
         actions.setItems(ActivityAction.values());
