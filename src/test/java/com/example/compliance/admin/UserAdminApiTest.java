@@ -101,16 +101,7 @@ class UserAdminApiTest extends IntegrationTest {
     void disabled_users_browser_session_stops_working_on_the_next_request() throws Exception {
         String name = unique("session");
         var analyst = users.analyst(name);
-        var browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        browser.send(HttpRequest.newBuilder(URI.create(url("/login"))).build(), HttpResponse.BodyHandlers.ofString());
-        var login = browser.send(HttpRequest.newBuilder(URI.create(url("/login")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + enc(name) + "&password=" + enc(analyst.password())))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(login.statusCode()).as(login.body()).isEqualTo(302);
-        assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
-        assertThat(sessionGet(browser, "/api/cases").statusCode()).isEqualTo(200);
+        var browser = signedInBrowser(analyst);
         var forged = browser.send(HttpRequest.newBuilder(URI.create(url("/api/cases")))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"forged\",\"framework\":\"SOC 2\"}")).build(),
@@ -123,6 +114,36 @@ class UserAdminApiTest extends IntegrationTest {
         var refused = sessionGet(browser, "/api/cases");
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void changing_a_role_ends_that_users_browser_sessions() throws Exception {
+        String name = unique("session-admin");
+        var admin = users.user(name, Role.ADMIN);
+        var browser = signedInBrowser(admin);
+        assertThat(sessionGet(browser, "/api/admin/users").statusCode()).isEqualTo(200);
+
+        patch(TestUsers.ADMIN, users.idOf(name), """
+                {"role":"ANALYST"}""");
+
+        assertThat(sessionGet(browser, "/api/admin/users").statusCode()).isEqualTo(401);
+        assertThat(sessionGet(browser, "/api/cases").statusCode()).isEqualTo(401);
+    }
+
+    /** Signs in through the login form like a browser and returns a client holding the session cookie. */
+    private HttpClient signedInBrowser(Credentials who) throws IOException, InterruptedException {
+        var browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        browser.send(HttpRequest.newBuilder(URI.create(url("/login"))).build(), HttpResponse.BodyHandlers.ofString());
+        var login = browser.send(HttpRequest.newBuilder(URI.create(url("/login")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "username=" + enc(who.username()) + "&password=" + enc(who.password())))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        assertThat(sessionGet(browser, "/api/cases").statusCode()).isEqualTo(200);
+        return browser;
     }
 
     private HttpResponse<String> sessionGet(HttpClient browser, String path) throws IOException, InterruptedException {
