@@ -43,6 +43,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void activity_depends_only_on_base_so_every_feature_can_record_into_it() {
+        noClasses().that().resideInAPackage("com.example.compliance.activity..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.example.compliance.security..",
+                        "com.example.compliance.violation..", "com.example.compliance.jira..",
+                        "com.example.compliance.ticket..", "com.example.compliance.admin..",
+                        "com.example.compliance.sandbox..")
+                .check(classes);
+    }
+
+    @Test
     void base_depends_on_no_feature() {
         noClasses().that().resideInAPackage("com.example.compliance.base..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.example.compliance.security..",

@@ -1,10 +1,16 @@
 package com.example.compliance.security;
 
+import com.example.compliance.activity.ActivityAction;
+import com.example.compliance.activity.ActivityEntry;
+import com.example.compliance.activity.ActivityService;
 import com.example.compliance.base.ConflictException;
+import com.example.compliance.base.InvalidInputException;
+import com.example.compliance.base.InvalidInputException.InputError;
 import com.example.compliance.base.NotFoundException;
 import com.example.compliance.security.internal.AppUser;
 import com.example.compliance.security.internal.AppUserRepository;
 import jakarta.annotation.security.RolesAllowed;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -17,17 +23,27 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Local users and the identity of the caller. */
+/**
+ * Local users and the identity of the caller. Every change an admin makes is recorded in the audit trail in the same
+ * transaction. There is always at least one enabled administrator: the last one can be neither disabled nor demoted.
+ */
 @Service
 public class UserService {
 
+    public static final int MIN_PASSWORD = 12;
+    /** BCrypt reads at most 72 bytes. */
+    public static final int MAX_PASSWORD = 72;
+    private static final String USER_TARGET = "user";
+
     private final AppUserRepository users;
     private final PasswordEncoder passwordEncoder;
+    private final ActivityService activity;
     private final Clock clock;
 
-    UserService(AppUserRepository users, PasswordEncoder passwordEncoder, Clock clock) {
+    UserService(AppUserRepository users, PasswordEncoder passwordEncoder, ActivityService activity, Clock clock) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
+        this.activity = activity;
         this.clock = clock;
     }
 
@@ -37,9 +53,67 @@ public class UserService {
         if (users.existsByUsernameIgnoreCase(request.username())) {
             throw new ConflictException("A user named '" + request.username() + "' already exists.");
         }
+        checkPassword(request.password());
         var user = new AppUser(UUID.randomUUID(), request.username(), passwordEncoder.encode(request.password()),
                 request.role(), clock.instant());
+        var saved = users.saveAndFlush(user);
+        record(ActivityAction.USER_CREATED, saved, "Created with role " + saved.getRole().name());
+        return toRow(saved);
+    }
+
+    /** Gives the user this role; refused (409) when it would demote the last enabled administrator. */
+    @RolesAllowed(Role.Names.ADMIN)
+    @Transactional
+    public UserRow changeRole(UUID id, Role role) {
+        return update(id, new UpdateUserRequest(role, null));
+    }
+
+    /** Lets the user sign in again, or stops them; refused (409) for the last enabled administrator. */
+    @RolesAllowed(Role.Names.ADMIN)
+    @Transactional
+    public UserRow setEnabled(UUID id, boolean enabled) {
+        return update(id, new UpdateUserRequest(null, enabled));
+    }
+
+    /**
+     * Changes role and/or enabled together, all or nothing. A disabled user's API calls and browser sessions are
+     * refused from their next request on; a changed role takes effect at the next sign-in (their sessions end).
+     */
+    @RolesAllowed(Role.Names.ADMIN)
+    @Transactional
+    public UserRow update(UUID id, UpdateUserRequest request) {
+        if (request == null || (request.role() == null && request.enabled() == null)) {
+            throw new InvalidInputException("Send 'role', 'enabled' or both.",
+                    List.of(new InputError("role", "send role and/or enabled")));
+        }
+        var user = get(id);
+        Role newRole = request.role() == null ? user.getRole() : request.role();
+        boolean newEnabled = request.enabled() == null ? user.isEnabled() : request.enabled();
+        if (isEnabledAdmin(user) && !(newRole == Role.ADMIN && newEnabled)) {
+            requireAnotherEnabledAdmin(user, newEnabled ? "demoted" : "disabled");
+        }
+        if (newRole != user.getRole()) {
+            var previous = user.getRole();
+            user.changeRole(newRole);
+            record(ActivityAction.ROLE_CHANGED, user, "Role changed from " + previous.name() + " to " + newRole.name());
+        }
+        if (newEnabled != user.isEnabled()) {
+            user.setEnabled(newEnabled);
+            record(newEnabled ? ActivityAction.USER_ENABLED : ActivityAction.USER_DISABLED, user,
+                    newEnabled ? "Sign-in allowed again" : "Sign-in and API access refused");
+        }
         return toRow(users.saveAndFlush(user));
+    }
+
+    /** Sets a new password (12 to 72 characters) chosen by an admin. Neither the password nor its hash is recorded. */
+    @RolesAllowed(Role.Names.ADMIN)
+    @Transactional
+    public void resetPassword(UUID id, String newPassword) {
+        checkPassword(newPassword);
+        var user = get(id);
+        user.changePasswordHash(passwordEncoder.encode(newPassword));
+        users.saveAndFlush(user);
+        record(ActivityAction.PASSWORD_RESET, user, "Password set by an administrator");
     }
 
     @RolesAllowed(Role.Names.ADMIN)
@@ -73,6 +147,53 @@ public class UserService {
     @Transactional(readOnly = true)
     public Optional<CurrentUser> findById(UUID id) {
         return users.findById(id).map(u -> new CurrentUser(u.getId(), u.getUsername(), u.getRole()));
+    }
+
+    /** A user's name for audit events and listings; callable by background jobs (usernames are not secret). */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public Optional<String> findUsername(UUID id) {
+        return users.findById(id).map(AppUser::getUsername);
+    }
+
+    private AppUser get(UUID id) {
+        return users.findById(id).orElseThrow(() -> new NotFoundException("No user with id " + id + "."));
+    }
+
+    private static boolean isEnabledAdmin(AppUser user) {
+        return user.getRole() == Role.ADMIN && user.isEnabled();
+    }
+
+    private void requireAnotherEnabledAdmin(AppUser user, String change) {
+        boolean another = users.findByRoleAndEnabledTrue(Role.ADMIN).stream()
+                .anyMatch(admin -> !admin.getId().equals(user.getId()));
+        if (!another) {
+            throw new ConflictException(("'%s' is the last enabled administrator and cannot be %s. "
+                    + "Make another user an administrator first.").formatted(user.getUsername(), change));
+        }
+    }
+
+    private static void checkPassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
+            throw new InvalidInputException(new InputError("password", "must be 12 to 72 characters long"));
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD) {
+            throw new InvalidInputException(new InputError("password",
+                    "must be at most 72 bytes; use fewer non-ASCII characters"));
+        }
+    }
+
+    private void record(ActivityAction action, AppUser user, String detail) {
+        String actor = findCurrentUsername().orElse(ActivityEntry.SYSTEM);
+        activity.record(ActivityEntry.success(actor, action, USER_TARGET, user.getUsername(), detail));
+    }
+
+    private static Optional<String> findCurrentUsername() {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
+            return Optional.empty();
+        }
+        return Optional.of(auth.getName());
     }
 
     static UserRow toRow(AppUser user) {

@@ -244,6 +244,23 @@ class JiraConnectionFlowTest extends IntegrationTest {
         assertThat(sandbox.refreshGrants()).isEqualTo(before);
     }
 
+    @Test
+    void every_step_is_recorded_in_the_audit_trail_without_secrets() {
+        var user = users.analyst("audited-analyst");
+        connect(user);
+        String other = get(user, "/api/jira/status").json().get("sites").get(1).get("cloud_id").asString();
+        send(user, "PUT", "/api/jira/site", "{\"cloud_id\":\"" + other + "\"}");
+        sandbox.expireAccessTokens();
+        post(user, "/api/jira/test", null);
+        send(user, "DELETE", "/api/jira/disconnect", null);
+
+        var trail = get(TestUsers.ADMIN, "/api/admin/audit?actor=audited-analyst&size=50");
+        var actions = trail.json().get("items").findValuesAsString("action");
+        assertThat(actions).contains("CONNECTED", "SITE_SELECTED", "TOKEN_REFRESHED", "DISCONNECTED");
+        assertThat(trail.json().get("items").findValuesAsString("target")).containsOnly("audited-analyst");
+        assertThat(trail.body()).doesNotContainIgnoringCase("bearer").doesNotContain("access_token");
+    }
+
     private void assertNotConnected(String username) {
         assertThat(jdbc.queryForObject("select count(*) from jira_credentials where user_id = ?", Long.class,
                 users.idOf(username))).isZero();

@@ -5,6 +5,7 @@ import com.example.compliance.security.internal.AppUser;
 import com.example.compliance.security.internal.AppUserRepository;
 import com.example.compliance.support.IntegrationTest.Credentials;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -37,6 +38,24 @@ public class TestUsers {
             users.save(new AppUser(UUID.randomUUID(), username, encoder.encode(PASSWORD), role, Instant.now()));
         }
         return new Credentials(username, PASSWORD);
+    }
+
+    /**
+     * Disables every enabled admin except this one and returns their ids, so a test can exercise the last-admin rule;
+     * always hand the ids back to {@link #enable} afterwards (tests share the database).
+     */
+    @Transactional
+    public List<UUID> disableAdminsExcept(String username) {
+        var disabled = users.findAll().stream()
+                .filter(u -> u.getRole() == Role.ADMIN && u.isEnabled() && !u.getUsername().equals(username))
+                .toList();
+        disabled.forEach(u -> u.setEnabled(false));
+        return disabled.stream().map(AppUser::getId).toList();
+    }
+
+    @Transactional
+    public void enable(List<UUID> ids) {
+        users.findAllById(ids).forEach(u -> u.setEnabled(true));
     }
 
     public UUID idOf(String username) {

@@ -1,13 +1,18 @@
 package com.example.compliance.admin.api;
 
 import com.example.compliance.security.CreateUserRequest;
+import com.example.compliance.security.ResetPasswordRequest;
+import com.example.compliance.security.UpdateUserRequest;
 import com.example.compliance.security.UserRow;
 import com.example.compliance.security.UserService;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -34,6 +39,18 @@ class AdminUserController {
     @GetMapping
     List<UserJson> list() {
         return users.findAll().stream().map(UserJson::of).toList();
+    }
+
+    /** Changes role and/or enabled in one step; the last enabled administrator stays one (409). */
+    @PatchMapping("/{id}")
+    UserJson update(@PathVariable UUID id, @RequestBody UpdateUserRequest request) {
+        return UserJson.of(users.update(id, request));
+    }
+
+    @PostMapping("/{id}/password")
+    ResponseEntity<Void> resetPassword(@PathVariable UUID id, @Valid @RequestBody ResetPasswordRequest request) {
+        users.resetPassword(id, request.password());
+        return ResponseEntity.noContent().build();
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

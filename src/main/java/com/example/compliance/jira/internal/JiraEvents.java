@@ -1,33 +1,63 @@
 package com.example.compliance.jira.internal;
 
+import com.example.compliance.activity.ActivityAction;
+import com.example.compliance.activity.ActivityEntry;
+import com.example.compliance.activity.ActivityService;
+import com.example.compliance.security.UserService;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
-/** The connection's audit events, in one place (no secrets, ever). */
+/**
+ * The connection's audit events (actor, time, target user, site; never a token). Recorded in the caller's transaction,
+ * so an event exists exactly when its change committed.
+ */
 @Component
 class JiraEvents {
 
-    private static final Logger log = LoggerFactory.getLogger(JiraEvents.class);
+    private static final String USER = "user";
+
+    private final ActivityService activity;
+    private final UserService users;
+
+    JiraEvents(ActivityService activity, UserService users) {
+        this.activity = activity;
+        this.users = users;
+    }
 
     void connected(String actor, UUID userId, String site) {
-        log.info("Jira connected: user {} site {}", userId, site);
+        activity.record(ActivityEntry.success(actor, ActivityAction.CONNECTED, USER, username(userId),
+                "Connected Jira (" + site + ")").onSite(site));
     }
 
     void siteSelected(String actor, UUID userId, String site) {
-        log.info("Jira site selected: user {} site {}", userId, site);
+        activity.record(ActivityEntry.success(actor, ActivityAction.SITE_SELECTED, USER, username(userId),
+                "Active Jira site: " + site).onSite(site));
     }
 
-    void tokenRefreshed(UUID userId, String site) {
-        log.info("Jira token refreshed: user {} site {}", userId, site);
+    void tokenRefreshed(UUID userId, String cloudId) {
+        activity.record(ActivityEntry.success(actor(), ActivityAction.TOKEN_REFRESHED, USER, username(userId),
+                "Access token renewed").onSite(cloudId));
     }
 
-    void refreshFailed(UUID userId, String site, String errorCode) {
-        log.info("Jira token refresh failed: user {} site {} ({})", userId, site, errorCode);
+    void refreshFailed(UUID userId, String cloudId, String errorCode) {
+        activity.record(ActivityEntry.failure(actor(), ActivityAction.REFRESH_FAILED, USER, username(userId),
+                "Atlassian rejected the refresh (" + errorCode + "); the user must reconnect").onSite(cloudId));
     }
 
     void disconnected(String actor, UUID userId, boolean byAdmin) {
-        log.info("Jira disconnected: user {} by {}{}", userId, actor, byAdmin ? " (admin)" : "");
+        activity.record(ActivityEntry.success(actor,
+                byAdmin ? ActivityAction.DISCONNECTED_BY_ADMIN : ActivityAction.DISCONNECTED, USER, username(userId),
+                byAdmin ? "Stored Jira tokens deleted by an administrator" : "Stored Jira tokens deleted"));
+    }
+
+    private String username(UUID userId) {
+        return users.findUsername(userId).orElse(userId.toString());
+    }
+
+    private static String actor() {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null || auth instanceof AnonymousAuthenticationToken ? ActivityEntry.SYSTEM : auth.getName();
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 @Configuration
@@ -30,24 +31,28 @@ class SecurityConfig {
      */
     @Bean
     @Order(1)
-    SecurityFilterChain apiFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiFilterChain(HttpSecurity http, AppUserRepository users) throws Exception {
         var problems = new ProblemJsonSecurityHandler();
+        // Without a session cookie there is no session to ride on: such a request gets a plain 401, not a CSRF 403
         RequestMatcher cookieOnlyWrite = request -> !isSafeMethod(request.getMethod())
-                && request.getHeader(HttpHeaders.AUTHORIZATION) == null;
+                && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                && request.getRequestedSessionId() != null;
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(cookieOnlyWrite));
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(cookieOnlyWrite))
+                .addFilterBefore(new ActiveUserFilter(users), AnonymousAuthenticationFilter.class);
         return http.build();
     }
 
     /** Everything else is the Vaadin UI: form login on the LoginView, view access from annotations. */
     @Bean
     @Order(10)
-    SecurityFilterChain vaadinFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain vaadinFilterChain(HttpSecurity http, AppUserRepository users) throws Exception {
+        http.addFilterBefore(new ActiveUserFilter(users), AnonymousAuthenticationFilter.class);
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles/**", "/actuator/health").permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();
