@@ -1,5 +1,6 @@
 package com.example.compliance.jira;
 
+import com.example.compliance.jira.internal.JiraConnections;
 import com.example.compliance.jira.internal.JiraHttp;
 import com.example.compliance.jira.internal.JiraTokens;
 import java.util.UUID;
@@ -20,10 +21,27 @@ public class JiraApi {
 
     private final JiraTokens tokens;
     private final JiraHttp http;
+    private final JiraConnections connections;
 
-    JiraApi(JiraTokens tokens, JiraHttp http) {
+    JiraApi(JiraTokens tokens, JiraHttp http, @org.springframework.context.annotation.Lazy JiraConnections connections) {
         this.tokens = tokens;
         this.http = http;
+        this.connections = connections;
+    }
+
+    /** The user's connection (active site, sites, state) for work done on their behalf, also by background jobs. */
+    @PreAuthorize("permitAll()")
+    public JiraStatus statusOf(UUID userId) {
+        return connections.status(userId);
+    }
+
+    /** Runs {@code work} against a given site of the user's grant (e.g. the one a bulk job started on). */
+    @PreAuthorize("permitAll()")
+    public <T> T call(UUID userId, String cloudId, Function<SiteCall, T> work) {
+        if (statusOf(userId).sites().stream().noneMatch(site -> site.cloudId().equals(cloudId))) {
+            throw new JiraReconnectRequiredException("the Jira site " + cloudId + " is no longer part of your grant.");
+        }
+        return callOnSite(userId, cloudId, work);
     }
 
     /**
@@ -32,13 +50,18 @@ public class JiraApi {
      */
     @PreAuthorize("permitAll()")
     public <T> T call(UUID userId, Function<SiteCall, T> work) {
+        return callOnSite(userId, null, work);
+    }
+
+    private <T> T callOnSite(UUID userId, String cloudId, Function<SiteCall, T> work) {
         JiraTokens.Grant grant = tokens.current(userId);
+        String site = cloudId == null ? grant.cloudId() : cloudId;
         try {
-            return JiraHttp.execute(() -> work.apply(new SiteCall(grant.cloudId(), http.jira(grant.cloudId(), grant.accessToken()))));
+            return JiraHttp.execute(() -> work.apply(new SiteCall(site, http.jira(site, grant.accessToken()))));
         } catch (JiraHttp.UnauthorizedException rejected) {
             JiraTokens.Grant retry = tokens.afterRejection(userId, grant.accessToken());
             try {
-                return JiraHttp.execute(() -> work.apply(new SiteCall(retry.cloudId(), http.jira(retry.cloudId(), retry.accessToken()))));
+                return JiraHttp.execute(() -> work.apply(new SiteCall(site, http.jira(site, retry.accessToken()))));
             } catch (JiraHttp.UnauthorizedException again) {
                 throw new JiraReconnectRequiredException("Jira keeps rejecting this app's access. Reconnect Jira.");
             }

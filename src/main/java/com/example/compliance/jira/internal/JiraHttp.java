@@ -1,6 +1,6 @@
 package com.example.compliance.jira.internal;
 
-import com.example.compliance.base.ServiceUnavailableException;
+import com.example.compliance.jira.JiraUnavailableException;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
@@ -72,12 +72,23 @@ public class JiraHttp {
                 throw new UnauthorizedException();
             }
             if (e.getStatusCode().value() == 429 || e.getStatusCode().is5xxServerError()) {
-                throw new ServiceUnavailableException("Jira is unavailable or rate-limiting (HTTP "
-                        + e.getStatusCode().value() + "). Try again in a few minutes.", e);
+                throw new JiraUnavailableException(e.getStatusCode().value(), retryAfter(e), e);
             }
             throw e;
         } catch (ResourceAccessException e) {
-            throw new ServiceUnavailableException("Jira could not be reached. Try again in a few minutes.", e);
+            throw new JiraUnavailableException(0, null, e);
+        }
+    }
+
+    private static Duration retryAfter(HttpStatusCodeException e) {
+        String value = e.getResponseHeaders() == null ? null : e.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip())));
+        } catch (NumberFormatException httpDate) {
+            return null;
         }
     }
 }

@@ -1,0 +1,24 @@
+package com.example.compliance.ticket;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.Map;
+import java.util.UUID;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/**
+ * One ticket for one violation. {@code issueType} is a name or id; {@code priority} a name or id (default from the
+ * severity); {@code assignee} an accountId, or an email or display name matching exactly one assignable user;
+ * {@code fields} values for the project's required custom fields, as Jira expects them.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record CreateTicketRequest(
+        @NotNull UUID violationId,
+        @NotBlank @Size(max = 64) String projectKey,
+        @NotBlank @Size(max = 100) String issueType,
+        @Size(max = 100) String priority,
+        @Size(max = 255) String assignee,
+        Map<String, Object> fields,
+        UUID userId) {}

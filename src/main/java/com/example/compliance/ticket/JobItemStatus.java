@@ -1,0 +1,8 @@
+package com.example.compliance.ticket;
+
+public enum JobItemStatus {
+    PENDING,
+    CREATED,
+    SKIPPED,
+    FAILED
+}

@@ -1,0 +1,7 @@
+package com.example.compliance.ticket;
+
+public enum JobStatus {
+    RUNNING,
+    COMPLETED,
+    FAILED
+}

@@ -1,0 +1,13 @@
+package com.example.compliance.ticket;
+
+import java.time.Instant;
+import java.util.UUID;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/** A ticket as the API and the board show it; {@code jiraTicketUrl} is {@code <site url>/browse/<key>}. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record TicketDetails(UUID id, UUID violationId, UUID caseId, String jiraTicketId, String jiraTicketKey,
+        String jiraTicketUrl, String status, StatusCategory statusCategory, String projectKey, String createdBy,
+        Instant createdAt, Instant lastSyncedAt, String summary, String severity, String assignee,
+        boolean deletedInJira) {}

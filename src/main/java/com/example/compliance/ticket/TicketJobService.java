@@ -1,0 +1,123 @@
+package com.example.compliance.ticket;
+
+import com.example.compliance.activity.ActivityAction;
+import com.example.compliance.activity.ActivityEntry;
+import com.example.compliance.activity.ActivityService;
+import com.example.compliance.base.InvalidInputException;
+import com.example.compliance.base.InvalidInputException.InputError;
+import com.example.compliance.base.NotFoundException;
+import com.example.compliance.jira.JiraApi;
+import com.example.compliance.jira.JiraNotConnectedException;
+import com.example.compliance.jira.JiraReconnectRequiredException;
+import com.example.compliance.security.UserService;
+import com.example.compliance.ticket.internal.CreateContext;
+import com.example.compliance.ticket.internal.TicketJobStore;
+import com.example.compliance.ticket.internal.TicketScheduler;
+import com.example.compliance.violation.ViolationService;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Bulk creation as a persisted background job: "create tickets for this case" or for a multi-selection. The job
+ * survives restarts and runs on one app instance; its progress and per-violation outcome can be read at any time.
+ */
+@Service
+public class TicketJobService {
+
+    public static final int MAX_VIOLATIONS = 10_000;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final UserService users;
+    private final ViolationService violations;
+    private final JiraApi jira;
+    private final CreateContext context;
+    private final TicketJobStore store;
+    private final TicketScheduler scheduler;
+    private final ActivityService activity;
+
+    TicketJobService(UserService users, ViolationService violations, JiraApi jira, CreateContext context,
+            TicketJobStore store, TicketScheduler scheduler, ActivityService activity) {
+        this.users = users;
+        this.violations = violations;
+        this.jira = jira;
+        this.context = context;
+        this.store = store;
+        this.scheduler = scheduler;
+        this.activity = activity;
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public BulkJobStarted start(BulkCreateRequest request) {
+        var caller = users.currentUser();
+        List<UUID> ids = violationIds(request);
+        var status = jira.statusOf(caller.id());
+        if (status.needsReconnect()) {
+            throw new JiraReconnectRequiredException(status.reason() == null ? "the grant is no longer valid." : status.reason());
+        }
+        if (!status.connected() || status.cloudId() == null) {
+            throw new JiraNotConnectedException();
+        }
+        // Validates project, issue type and assignee against Jira before anything is stored
+        var resolved = context.resolve(caller.id(), status.cloudId(), request.projectKey(), request.issueType(),
+                request.priority(), request.assignee(), request.fields());
+        String fieldsJson = request.fields() == null || request.fields().isEmpty() ? null : JSON.writeValueAsString(request.fields());
+        UUID jobId = store.create(caller.id(), status.cloudId(), request.projectKey(), request.issueType(), request.priority(),
+                resolved.assigneeAccountId(), fieldsJson, ids);
+        activity.record(ActivityEntry.success(caller.username(), ActivityAction.BULK_STARTED, "job", jobId.toString(),
+                ids.size() + " violations to " + request.projectKey()).onSite(status.siteName()));
+        scheduler.schedule(jobId);
+        return new BulkJobStarted(jobId, ids.size());
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public BulkJobDetails get(UUID jobId) {
+        var caller = users.currentUser();
+        return store.details(jobId, caller.isAdmin() ? null : caller.id())
+                .orElseThrow(() -> new NotFoundException("No bulk job with id " + jobId + "."));
+    }
+
+    /** Sends the failed items again (and only those). */
+    @PreAuthorize("isAuthenticated()")
+    public BulkJobDetails retryFailed(UUID jobId) {
+        var caller = users.currentUser();
+        get(jobId);
+        if (!store.retryFailed(jobId, caller.isAdmin() ? null : caller.id())) {
+            throw new com.example.compliance.base.ConflictException("The job is still running; retry its failed items when it has finished.");
+        }
+        scheduler.schedule(jobId);
+        return get(jobId);
+    }
+
+    private List<UUID> violationIds(BulkCreateRequest request) {
+        boolean byCase = request.caseId() != null;
+        boolean byList = request.violationIds() != null && !request.violationIds().isEmpty();
+        if (byCase == byList) {
+            throw new InvalidInputException(new InputError("case_id", "give either case_id or a non-empty violation_ids, not both"));
+        }
+        if (byCase) {
+            var ids = violations.findIdsByCase(request.caseId());
+            if (ids.isEmpty()) {
+                throw new InvalidInputException(new InputError("case_id", "the case has no violations"));
+            }
+            return ids;
+        }
+        if (request.violationIds().stream().anyMatch(java.util.Objects::isNull)) {
+            throw new InvalidInputException(new InputError("violation_ids", "must not contain null"));
+        }
+        var unique = List.copyOf(new LinkedHashSet<>(request.violationIds()));
+        if (unique.size() > MAX_VIOLATIONS) {
+            throw new InvalidInputException(new InputError("violation_ids", "at most " + MAX_VIOLATIONS + " per job"));
+        }
+        var found = violations.findAllById(unique);
+        if (found.size() != unique.size()) {
+            var known = found.stream().map(com.example.compliance.violation.ViolationDetails::id).toList();
+            var unknown = unique.stream().filter(id -> !known.contains(id)).limit(5).toList();
+            throw new NotFoundException("No violation with id " + unknown + ".");
+        }
+        return unique;
+    }
+}

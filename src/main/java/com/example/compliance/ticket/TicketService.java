@@ -1,0 +1,168 @@
+package com.example.compliance.ticket;
+
+import com.example.compliance.base.ConflictException;
+import com.example.compliance.base.NotFoundException;
+import com.example.compliance.base.UnprocessableException;
+import com.example.compliance.jira.JiraApi;
+import com.example.compliance.jira.JiraNotConnectedException;
+import com.example.compliance.jira.JiraReconnectRequiredException;
+import com.example.compliance.jira.JiraStatus;
+import com.example.compliance.jira.JiraUnavailableException;
+import com.example.compliance.security.CurrentUser;
+import com.example.compliance.security.UserService;
+import com.example.compliance.ticket.internal.CreateContext;
+import com.example.compliance.ticket.internal.IssuePayloads;
+import com.example.compliance.ticket.internal.JiraIssues;
+import com.example.compliance.ticket.internal.Ticket;
+import com.example.compliance.ticket.internal.TicketQueries;
+import com.example.compliance.ticket.internal.TicketWriter;
+import com.example.compliance.violation.ViolationService;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * Tickets in the user's own Jira: one per violation and site, exactly once. Reads, then calls Jira, then writes in a
+ * short transaction: no transaction is held across a Jira call.
+ */
+@Service
+public class TicketService {
+
+    private static final Logger log = LoggerFactory.getLogger(TicketService.class);
+
+    private final UserService users;
+    private final ViolationService violations;
+    private final JiraApi jira;
+    private final JiraIssues issues;
+    private final CreateContext context;
+    private final IssuePayloads payloads;
+    private final TicketWriter writer;
+    private final TicketQueries queries;
+    private final ApplicationEventPublisher events;
+
+    TicketService(UserService users, ViolationService violations, JiraApi jira, JiraIssues issues, CreateContext context,
+            IssuePayloads payloads, TicketWriter writer, TicketQueries queries, ApplicationEventPublisher events) {
+        this.users = users;
+        this.violations = violations;
+        this.jira = jira;
+        this.issues = issues;
+        this.context = context;
+        this.payloads = payloads;
+        this.writer = writer;
+        this.queries = queries;
+        this.events = events;
+    }
+
+    /** Creates the violation's ticket on the user's active site, or returns the existing one without calling Jira. */
+    @PreAuthorize("isAuthenticated()")
+    public TicketResult create(CreateTicketRequest request) {
+        CurrentUser caller = users.currentUser();
+        if (request.userId() != null && !request.userId().equals(caller.id())) {
+            throw new AccessDeniedException("Tickets are created in your own Jira: user_id may name only yourself");
+        }
+        var violation = violations.get(request.violationId());
+        JiraStatus site = connectedSite(caller.id());
+        var existing = queries.find(violation.id(), site.cloudId());
+        if (existing.isPresent() && existing.get().getState() != Ticket.State.PENDING) {
+            return new TicketResult(writer.details(existing.get(), violation), false);
+        }
+        var resolved = context.resolve(caller.id(), site.cloudId(), request.projectKey(), request.issueType(),
+                request.priority(), request.assignee(), request.fields());
+        var reservation = writer.reserve(violation, site.cloudId(), site.siteUrl(), caller.id(), request.projectKey());
+        if (reservation.alreadyCreated()) {
+            return new TicketResult(writer.details(reservation.ticket(), violation), false);
+        }
+        Ticket ticket = reservation.ticket();
+        if (!reservation.fresh()) {
+            if (reservation.inFlightElsewhere(writer.now()) || !writer.claim(ticket.getId())) {
+                throw new ConflictException("A ticket for this violation is being created right now. Try again in a minute.");
+            }
+            var found = issues.findByLabels(caller.id(), site.cloudId(), List.of(ticket.getCorrelationLabel()));
+            if (!found.isEmpty()) {
+                var issue = found.getFirst();
+                var adopted = writer.confirm(ticket.getId(), issue.id(), issue.key(), issue.status(), issue.category(), true, site.siteName());
+                events.publishEvent(new TicketsChanged(caller.id()));
+                return new TicketResult(writer.details(adopted, violation), true);
+            }
+        }
+        JiraIssues.Created created;
+        try {
+            created = issues.create(caller.id(), site.cloudId(), payloads.fields(violation, resolved.optionsFor(violation.severity())));
+        } catch (UnprocessableException | JiraNotConnectedException | JiraReconnectRequiredException definite) {
+            writer.release(ticket.getId());
+            writer.recordJiraError(caller.id(), violation.id().toString(), definite.getMessage(), site.siteName());
+            throw definite;
+        } catch (JiraUnavailableException e) {
+            if (e.ambiguous()) {
+                writer.endAttempt(List.of(ticket.getId()));
+            } else {
+                writer.release(ticket.getId());
+            }
+            writer.recordJiraError(caller.id(), violation.id().toString(), e.getMessage(), site.siteName());
+            throw e;
+        }
+        Ticket confirmed = writer.confirm(ticket.getId(), created.id(), created.key(), "To Do", StatusCategory.TO_DO, false, site.siteName());
+        linkBack(caller.id(), site.cloudId(), created.key(), violation.id(), violation.title());
+        queries.rememberChoice(caller.id(), request.projectKey(), request.issueType());
+        events.publishEvent(new TicketsChanged(caller.id()));
+        return new TicketResult(writer.details(confirmed, violation), true);
+    }
+
+    /** The caller's tickets (admins: everyone's), newest first. */
+    @PreAuthorize("isAuthenticated()")
+    public List<TicketDetails> find(TicketFilter filter) {
+        CurrentUser caller = users.currentUser();
+        return queries.find(filter, caller.isAdmin() ? null : caller.id());
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public TicketDetails get(UUID ticketId) {
+        return queries.details(visibleTicket(ticketId));
+    }
+
+    /** Refreshes one ticket from Jira now (key, status, assignee); a deleted issue is marked, not an error. */
+    @PreAuthorize("isAuthenticated()")
+    public TicketDetails sync(UUID ticketId) {
+        Ticket ticket = visibleTicket(ticketId);
+        if (ticket.getState() == Ticket.State.PENDING) {
+            throw new ConflictException("This ticket is still being created; sync it once it has a Jira key.");
+        }
+        var state = issues.get(ticket.getCreatedBy(), ticket.getCloudId(), ticket.getJiraIssueId());
+        queries.applySync(ticket.getId(), state.orElse(null));
+        events.publishEvent(new TicketsChanged(ticket.getCreatedBy()));
+        return queries.details(queries.ticket(ticket.getId()).orElseThrow());
+    }
+
+    private Ticket visibleTicket(UUID ticketId) {
+        CurrentUser caller = users.currentUser();
+        return queries.ticket(ticketId)
+                .filter(t -> caller.isAdmin() || t.getCreatedBy().equals(caller.id()))
+                .orElseThrow(() -> new NotFoundException("No ticket with id " + ticketId + "."));
+    }
+
+    private JiraStatus connectedSite(UUID userId) {
+        JiraStatus status = jira.statusOf(userId);
+        if (status.needsReconnect()) {
+            throw new JiraReconnectRequiredException(status.reason() == null ? "the grant is no longer valid." : status.reason());
+        }
+        if (!status.connected() || status.cloudId() == null) {
+            throw new JiraNotConnectedException();
+        }
+        return status;
+    }
+
+    private void linkBack(UUID userId, String cloudId, String issueKey, UUID violationId, String title) {
+        try {
+            issues.remoteLink(userId, cloudId, issueKey, IssuePayloads.globalId(violationId), payloads.violationUrl(violationId),
+                    "Violation: " + title);
+        } catch (RuntimeException e) {
+            // The issue exists and its description links back; a missing remote link is not worth failing the create
+            log.warn("Remote link for {} failed: {}", issueKey, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package com.example.compliance.ticket.internal;
+
+import com.example.compliance.base.UnprocessableException;
+import com.example.compliance.ticket.JiraMetadata;
+import com.example.compliance.violation.Severity;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * Everything a create needs that is the same for every violation of a request or job, resolved against Jira once:
+ * the assignee's accountId and the project's allowed priorities (for the default from severity).
+ */
+@Component
+public class CreateContext {
+
+    /** Resolved options; {@code allowedPriorities} are lower-case names. */
+    public record Resolved(String projectKey, String issueType, String requestedPriority, Set<String> allowedPriorities,
+            String assigneeAccountId, Map<String, Object> customFields) {
+
+        /** The requested priority, else the severity's default when the project allows it, else Jira's default. */
+        public String priorityFor(Severity severity) {
+            if (requestedPriority != null && !requestedPriority.isBlank()) {
+                return requestedPriority;
+            }
+            String fallback = IssuePayloads.defaultPriority(severity);
+            return allowedPriorities.contains(fallback.toLowerCase(Locale.ROOT)) ? fallback : null;
+        }
+
+        public IssuePayloads.Options optionsFor(Severity severity) {
+            return new IssuePayloads.Options(projectKey, issueType, priorityFor(severity), assigneeAccountId, customFields);
+        }
+    }
+
+    private final JiraIssues jira;
+
+    CreateContext(JiraIssues jira) {
+        this.jira = jira;
+    }
+
+    public Resolved resolve(UUID user, String cloudId, String projectKey, String issueType, String priority,
+            String assignee, Map<String, Object> customFields) {
+        String accountId = assignee == null || assignee.isBlank() ? null : assignee(user, cloudId, projectKey, assignee.strip());
+        Set<String> allowed = Set.of();
+        if (priority == null || priority.isBlank()) {
+            allowed = allowedPriorities(user, cloudId, projectKey, issueType);
+        }
+        return new Resolved(projectKey, issueType, priority, allowed, accountId, customFields == null ? Map.of() : customFields);
+    }
+
+    private Set<String> allowedPriorities(UUID user, String cloudId, String projectKey, String issueType) {
+        var type = jira.issueTypes(user, cloudId, projectKey).stream()
+                .filter(t -> t.id().equals(issueType) || t.name().equalsIgnoreCase(issueType)).findFirst()
+                .orElseThrow(() -> new UnprocessableException("Jira project " + projectKey + " has no issue type '"
+                        + issueType + "' you can create.", List.of(Map.of("field", "issue_type", "message", "unknown issue type"))));
+        return jira.fields(user, cloudId, projectKey, type.id()).stream()
+                .filter(f -> f.fieldId().equals("priority"))
+                .flatMap(f -> f.allowedValues().stream())
+                .map(o -> o.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.toSet());
+    }
+
+    /** An accountId, or an email / display name that must match exactly one assignable user of the project. */
+    private String assignee(UUID user, String cloudId, String projectKey, String assignee) {
+        List<JiraMetadata.User> matches = matches(jira.assignableUsers(user, cloudId, projectKey, assignee), assignee);
+        if (matches.isEmpty()) {
+            matches = matches(jira.assignableUsers(user, cloudId, projectKey, null), assignee);
+        }
+        if (matches.size() == 1) {
+            return matches.getFirst().accountId();
+        }
+        String problem = matches.isEmpty()
+                ? "'" + assignee + "' matches no user who can be assigned in project " + projectKey + "."
+                : "'" + assignee + "' matches " + matches.size() + " assignable users; give their accountId instead.";
+        throw new UnprocessableException("Assignee: " + problem, List.of(Map.of("field", "assignee", "message", problem)));
+    }
+
+    private static List<JiraMetadata.User> matches(List<JiraMetadata.User> users, String assignee) {
+        return users.stream().filter(u -> assignee.equals(u.accountId())
+                || assignee.equalsIgnoreCase(u.emailAddress()) || assignee.equalsIgnoreCase(u.displayName())).toList();
+    }
+}

@@ -1,0 +1,83 @@
+package com.example.compliance.ticket.internal;
+
+import com.example.compliance.ticket.JobStatus;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A bulk creation job: what to create and where, persisted so a restarted app resumes it. */
+@Entity
+@Table(name = "ticket_job")
+public class TicketJob {
+
+    @Id
+    private UUID id;
+    @Column(name = "user_id", nullable = false)
+    private UUID userId;
+    @Column(name = "cloud_id", nullable = false, length = 64)
+    private String cloudId;
+    @Column(name = "project_key", nullable = false, length = 64)
+    private String projectKey;
+    @Column(name = "issue_type", nullable = false, length = 100)
+    private String issueType;
+    @Column(length = 100)
+    private String priority;
+    @Column(name = "assignee_account_id", length = 128)
+    private String assigneeAccountId;
+    @Column(name = "fields_json", length = 8000)
+    private String fieldsJson;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private JobStatus status;
+    @Column(nullable = false)
+    private int total;
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+    @Column(name = "finished_at")
+    private Instant finishedAt;
+
+    protected TicketJob() {}
+
+    TicketJob(UUID id, UUID userId, String cloudId, String projectKey, String issueType, String priority,
+            String assigneeAccountId, String fieldsJson, int total, Instant now) {
+        this.id = id;
+        this.userId = userId;
+        this.cloudId = cloudId;
+        this.projectKey = projectKey;
+        this.issueType = issueType;
+        this.priority = priority;
+        this.assigneeAccountId = assigneeAccountId;
+        this.fieldsJson = fieldsJson;
+        this.status = JobStatus.RUNNING;
+        this.total = total;
+        this.createdAt = now;
+    }
+
+    void finish(JobStatus status, Instant now) {
+        this.status = status;
+        this.finishedAt = now;
+    }
+
+    void restart() {
+        this.status = JobStatus.RUNNING;
+        this.finishedAt = null;
+    }
+
+    public UUID getId() { return id; }
+    public UUID getUserId() { return userId; }
+    public String getCloudId() { return cloudId; }
+    public String getProjectKey() { return projectKey; }
+    public String getIssueType() { return issueType; }
+    public String getPriority() { return priority; }
+    public String getAssigneeAccountId() { return assigneeAccountId; }
+    public String getFieldsJson() { return fieldsJson; }
+    public JobStatus getStatus() { return status; }
+    public int getTotal() { return total; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getFinishedAt() { return finishedAt; }
+}

@@ -1,0 +1,76 @@
+package com.example.compliance.ticket.internal;
+
+import com.example.compliance.ticket.BulkJobDetails;
+import com.example.compliance.ticket.JobItemStatus;
+import com.example.compliance.ticket.JobStatus;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Bulk jobs in the database: create with all items PENDING, read with counts, reset failed items for a retry. */
+@Component
+public class TicketJobStore {
+
+    private final TicketJobRepository jobs;
+    private final TicketJobItemRepository items;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    TicketJobStore(TicketJobRepository jobs, TicketJobItemRepository items, TransactionTemplate tx, Clock clock) {
+        this.jobs = jobs;
+        this.items = items;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    public UUID create(UUID userId, String cloudId, String projectKey, String issueType, String priority,
+            String assigneeAccountId, String fieldsJson, List<UUID> violationIds) {
+        UUID id = UUID.randomUUID();
+        tx.executeWithoutResult(s -> {
+            jobs.save(new TicketJob(id, userId, cloudId, projectKey, issueType, priority, assigneeAccountId, fieldsJson,
+                    violationIds.size(), clock.instant()));
+            var rows = new java.util.ArrayList<TicketJobItem>(violationIds.size());
+            for (int i = 0; i < violationIds.size(); i++) {
+                rows.add(new TicketJobItem(id, violationIds.get(i), i));
+            }
+            items.saveAll(rows);
+        });
+        return id;
+    }
+
+    public Optional<BulkJobDetails> details(UUID jobId, UUID ownerOrNull) {
+        return tx.execute(s -> jobs.findById(jobId)
+                .filter(job -> ownerOrNull == null || job.getUserId().equals(ownerOrNull))
+                .map(job -> {
+                    var all = items.findByJob(jobId);
+                    int created = count(all, JobItemStatus.CREATED);
+                    int skipped = count(all, JobItemStatus.SKIPPED);
+                    int failed = count(all, JobItemStatus.FAILED);
+                    String error = job.getStatus() == JobStatus.FAILED
+                            ? all.stream().map(TicketJobItem::getError).filter(java.util.Objects::nonNull).findFirst().orElse(null) : null;
+                    return new BulkJobDetails(jobId, job.getStatus(), job.getTotal(), created, skipped, failed, error,
+                            all.stream().map(i -> new BulkJobDetails.Item(i.getViolationId(), i.getStatus(),
+                                    i.getJiraTicketKey(), i.getError())).toList());
+                }));
+    }
+
+    /** FAILED items back to PENDING and the job RUNNING; false while the job is still running. */
+    public boolean retryFailed(UUID jobId, UUID ownerOrNull) {
+        return Boolean.TRUE.equals(tx.execute(s -> {
+            var job = jobs.findById(jobId).filter(j -> ownerOrNull == null || j.getUserId().equals(ownerOrNull)).orElseThrow();
+            if (job.getStatus() == JobStatus.RUNNING) {
+                return false;
+            }
+            items.findByJobAndStatus(jobId, JobItemStatus.FAILED).forEach(i -> i.outcome(JobItemStatus.PENDING, null, null));
+            job.restart();
+            return true;
+        }));
+    }
+
+    private static int count(List<TicketJobItem> all, JobItemStatus status) {
+        return (int) all.stream().filter(i -> i.getStatus() == status).count();
+    }
+}

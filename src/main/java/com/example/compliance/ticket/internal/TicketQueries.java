@@ -1,0 +1,145 @@
+package com.example.compliance.ticket.internal;
+
+import com.example.compliance.ticket.StatusCategory;
+import com.example.compliance.ticket.TicketDetails;
+import com.example.compliance.ticket.TicketFilter;
+import com.example.compliance.violation.ViolationDetails;
+import com.example.compliance.violation.ViolationService;
+import jakarta.persistence.criteria.Predicate;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Reads of tickets and the writes a sync makes, each in its own short transaction. */
+@Component
+public class TicketQueries {
+
+    private final TicketRepository tickets;
+    private final TicketPreferenceRepository preferences;
+    private final ViolationService violations;
+    private final TicketWriter writer;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    TicketQueries(TicketRepository tickets, TicketPreferenceRepository preferences, ViolationService violations,
+            TicketWriter writer, TransactionTemplate tx, Clock clock) {
+        this.tickets = tickets;
+        this.preferences = preferences;
+        this.violations = violations;
+        this.writer = writer;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    public Optional<Ticket> find(UUID violationId, String cloudId) {
+        return tx.execute(s -> tickets.findByViolationIdAndCloudId(violationId, cloudId));
+    }
+
+    public Optional<Ticket> ticket(UUID id) {
+        return tx.execute(s -> tickets.findById(id));
+    }
+
+    /** Tickets matching the filter; {@code ownerOrNull} limits them to one user's. PENDING reservations are not shown. */
+    public List<TicketDetails> find(TicketFilter filter, UUID ownerOrNull) {
+        List<Ticket> found = tx.execute(s -> tickets.findAll(spec(filter, ownerOrNull),
+                Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id"))));
+        return details(found);
+    }
+
+    public TicketDetails details(Ticket ticket) {
+        return details(List.of(ticket)).getFirst();
+    }
+
+    List<TicketDetails> details(List<Ticket> found) {
+        Map<UUID, ViolationDetails> byId = violations.findAllById(found.stream().map(Ticket::getViolationId).distinct().toList())
+                .stream().collect(Collectors.toMap(ViolationDetails::id, Function.identity()));
+        return found.stream().map(t -> writer.details(t, byId.get(t.getViolationId()))).toList();
+    }
+
+    /** Writes what Jira said about an issue; {@code null} means Jira no longer has it. */
+    public void applySync(UUID ticketId, JiraIssues.IssueState state) {
+        tx.executeWithoutResult(s -> tickets.findById(ticketId).ifPresent(t -> apply(t, state)));
+    }
+
+    /** Applies a batch: states by issue id, and the ids Jira reported missing. */
+    public int applySyncBatch(List<Ticket> batch, List<JiraIssues.IssueState> states, List<String> missing) {
+        Map<String, JiraIssues.IssueState> byId = states.stream()
+                .collect(Collectors.toMap(JiraIssues.IssueState::id, Function.identity(), (a, b) -> a));
+        Integer changed = tx.execute(s -> {
+            int count = 0;
+            for (Ticket stale : batch) {
+                Ticket t = tickets.findById(stale.getId()).orElse(null);
+                if (t == null) {
+                    continue;
+                }
+                var state = byId.get(t.getJiraIssueId());
+                if (state == null && !missing.contains(t.getJiraIssueId())) {
+                    continue;
+                }
+                if (apply(t, state)) {
+                    count++;
+                }
+            }
+            return count;
+        });
+        return changed == null ? 0 : changed;
+    }
+
+    private boolean apply(Ticket t, JiraIssues.IssueState state) {
+        var now = clock.instant();
+        if (state == null) {
+            t.deletedInJira(now);
+            violations.linkJira(t.getViolationId(), t.getJiraIssueKey(), t.url(), "Deleted in Jira", StatusCategory.UNKNOWN.name());
+            return true;
+        }
+        boolean changed = !state.key().equals(t.getJiraIssueKey()) || !java.util.Objects.equals(state.status(), t.getStatus())
+                || !java.util.Objects.equals(state.assignee(), t.getAssignee());
+        t.synced(state.key(), state.projectKey(), state.summary(), state.status(), state.category(), state.assignee(), now);
+        violations.linkJira(t.getViolationId(), t.getJiraIssueKey(), t.url(), t.getStatus(), t.getStatusCategory().name());
+        return changed;
+    }
+
+    public void rememberChoice(UUID userId, String projectKey, String issueType) {
+        tx.executeWithoutResult(s -> {
+            var preference = preferences.findById(userId).orElseGet(() -> new TicketPreference(userId));
+            preference.remember(projectKey, issueType);
+            preferences.save(preference);
+        });
+    }
+
+    public Optional<TicketPreference> preference(UUID userId) {
+        return tx.execute(s -> preferences.findById(userId));
+    }
+
+    private static Specification<Ticket> spec(TicketFilter filter, UUID owner) {
+        return (root, query, cb) -> {
+            var predicates = new ArrayList<Predicate>();
+            predicates.add(cb.notEqual(root.get("state"), Ticket.State.PENDING));
+            if (owner != null) {
+                predicates.add(cb.equal(root.get("createdBy"), owner));
+            }
+            if (filter.caseId() != null) {
+                predicates.add(cb.equal(root.get("caseId"), filter.caseId()));
+            }
+            if (filter.violationId() != null) {
+                predicates.add(cb.equal(root.get("violationId"), filter.violationId()));
+            }
+            if (filter.statusCategory() != null) {
+                predicates.add(cb.equal(root.get("statusCategory"), filter.statusCategory()));
+            }
+            if (filter.projectKey() != null && !filter.projectKey().isBlank()) {
+                predicates.add(cb.equal(root.get("projectKey"), filter.projectKey()));
+            }
+            return cb.and(predicates.toArray(Predicate[]::new));
+        };
+    }
+}

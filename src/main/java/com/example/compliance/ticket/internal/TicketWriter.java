@@ -1,0 +1,127 @@
+package com.example.compliance.ticket.internal;
+
+import com.example.compliance.activity.ActivityAction;
+import com.example.compliance.activity.ActivityEntry;
+import com.example.compliance.activity.ActivityService;
+import com.example.compliance.security.UserService;
+import com.example.compliance.ticket.StatusCategory;
+import com.example.compliance.ticket.TicketDetails;
+import com.example.compliance.violation.ViolationDetails;
+import com.example.compliance.violation.ViolationService;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The ticket feature's database steps, each a short transaction of its own around the Jira calls. Exactly once: a
+ * ticket row is reserved (PENDING, unique per violation and site) before Jira is called; a definite failure releases
+ * it, an ambiguous one keeps it so the next attempt looks the issue up by its correlation label first.
+ */
+@Component
+public class TicketWriter {
+
+    /** How long an attempt may talk to Jira (HTTP timeouts are 30 s) before its reservation counts as abandoned. */
+    static final java.time.Duration IN_FLIGHT = java.time.Duration.ofMinutes(2);
+
+    /** The reservation for one violation: new, or what an earlier attempt left. */
+    public record Reservation(Ticket ticket, boolean fresh) {
+        public boolean alreadyCreated() {
+            return ticket.getState() != Ticket.State.PENDING;
+        }
+
+        /** Left PENDING by an earlier attempt that may have reached Jira. */
+        public boolean possiblySent() {
+            return !fresh && ticket.getState() == Ticket.State.PENDING;
+        }
+
+        /** Another attempt is talking to Jira about this ticket right now. */
+        public boolean inFlightElsewhere(java.time.Instant now) {
+            return possiblySent() && ticket.getInFlightUntil() != null && ticket.getInFlightUntil().isAfter(now);
+        }
+    }
+
+    private final TicketRepository tickets;
+    private final ViolationService violations;
+    private final ActivityService activity;
+    private final UserService users;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    TicketWriter(TicketRepository tickets, ViolationService violations, ActivityService activity, UserService users,
+            TransactionTemplate tx, Clock clock) {
+        this.tickets = tickets;
+        this.violations = violations;
+        this.activity = activity;
+        this.users = users;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    public Reservation reserve(ViolationDetails v, String cloudId, String siteUrl, UUID userId, String projectKey) {
+        var existing = tx.execute(s -> tickets.findByViolationIdAndCloudId(v.id(), cloudId));
+        if (existing.isPresent()) {
+            return new Reservation(existing.get(), false);
+        }
+        try {
+            Ticket reserved = tx.execute(s -> tickets.saveAndFlush(new Ticket(UUID.randomUUID(), v.id(), v.caseId(), cloudId,
+                    siteUrl, userId, projectKey, IssuePayloads.summary(v), IssuePayloads.correlationLabel(v.id()), clock.instant())));
+            return new Reservation(reserved, true);
+        } catch (DataIntegrityViolationException concurrent) {
+            // Another request reserved it between our read and insert: theirs wins
+            return new Reservation(tx.execute(s -> tickets.findByViolationIdAndCloudId(v.id(), cloudId)).orElseThrow(), false);
+        }
+    }
+
+    /** Takes over an abandoned reservation; false when another attempt holds it. */
+    public boolean claim(UUID ticketId) {
+        var now = clock.instant();
+        return Integer.valueOf(1).equals(tx.execute(s -> tickets.claim(ticketId, now, now.plus(IN_FLIGHT))));
+    }
+
+    /** The attempt ended without knowing whether Jira created the issues: the next one must look them up first. */
+    public void endAttempt(java.util.Collection<UUID> ticketIds) {
+        if (!ticketIds.isEmpty()) {
+            tx.executeWithoutResult(s -> tickets.endAttempt(ticketIds));
+        }
+    }
+
+    public java.time.Instant now() {
+        return clock.instant();
+    }
+
+    /** Jira created (or we found) the issue: the ticket is real from now on. */
+    public Ticket confirm(UUID ticketId, String issueId, String issueKey, String status, StatusCategory category,
+            boolean adopted, String siteName) {
+        return tx.execute(s -> {
+            Ticket t = tickets.findById(ticketId).orElseThrow();
+            t.created(issueId, issueKey, status == null ? "To Do" : status, category, clock.instant());
+            violations.linkJira(t.getViolationId(), issueKey, t.url(), t.getStatus(), category.name());
+            String actor = users.findUsername(t.getCreatedBy()).orElse(ActivityEntry.SYSTEM);
+            activity.record(ActivityEntry.success(actor, adopted ? ActivityAction.TICKET_ADOPTED : ActivityAction.TICKET_CREATED,
+                    "issue", issueKey, (adopted ? "Found existing issue for violation " : "Created for violation ")
+                            + t.getViolationId()).onSite(siteName));
+            return t;
+        });
+    }
+
+    /** Jira definitely did not create it: free the violation for another attempt. */
+    public void release(UUID ticketId) {
+        tx.executeWithoutResult(s -> tickets.findById(ticketId)
+                .filter(t -> t.getState() == Ticket.State.PENDING).ifPresent(tickets::delete));
+    }
+
+    public void recordJiraError(UUID userId, String target, String detail, String siteName) {
+        String actor = users.findUsername(userId).orElse(ActivityEntry.SYSTEM);
+        activity.recordInNewTransaction(ActivityEntry.failure(actor, ActivityAction.JIRA_ERROR, "violation", target, detail)
+                .onSite(siteName));
+    }
+
+    public TicketDetails details(Ticket t, ViolationDetails v) {
+        return new TicketDetails(t.getId(), t.getViolationId(), t.getCaseId(), t.getJiraIssueId(), t.getJiraIssueKey(),
+                t.url(), t.getStatus(), t.getStatusCategory(), t.getProjectKey(),
+                users.findUsername(t.getCreatedBy()).orElse(null), t.getCreatedAt(), t.getLastSyncedAt(), t.getSummary(),
+                v == null ? null : v.severity().name(), t.getAssignee(), t.getState() == Ticket.State.DELETED_IN_JIRA);
+    }
+}
