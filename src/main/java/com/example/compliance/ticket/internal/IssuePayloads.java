@@ -40,7 +40,8 @@ public class IssuePayloads {
     }
 
     public static String summary(ViolationDetails v) {
-        String summary = "[" + v.severity().name() + "] " + v.title().strip();
+        // Jira refuses summaries with line breaks; scanners' titles sometimes have them
+        String summary = "[" + v.severity().name() + "] " + v.title().strip().replaceAll("\\s+", " ");
         return summary.length() <= MAX_SUMMARY ? summary : summary.substring(0, MAX_SUMMARY - 1) + "…";
     }
 

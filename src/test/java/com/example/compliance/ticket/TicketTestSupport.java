@@ -1,0 +1,89 @@
+package com.example.compliance.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.compliance.support.IntegrationTest;
+import com.example.compliance.support.JiraContract;
+import com.example.compliance.support.SandboxJira;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import tools.jackson.databind.JsonNode;
+
+/** Ticket tests: a connected analyst with a fresh case, the sandbox over HTTP, every Jira exchange contract-checked. */
+abstract class TicketTestSupport extends IntegrationTest {
+
+    protected SandboxJira sandbox;
+
+    @BeforeEach
+    void sandboxClean() {
+        sandbox = new SandboxJira(port);
+        sandbox.faults("{\"latency_ms\":0,\"error_rate\":0}");
+    }
+
+    @AfterEach
+    void contract() {
+        sandbox.faults("{\"latency_ms\":0,\"error_rate\":0}");
+        JiraContract.assertAllTrafficValid(url(""));
+        sandbox.resetCounters();
+    }
+
+    protected Credentials connectedAnalyst(String username) {
+        var user = users.analyst(username);
+        if (!get(user, "/api/jira/status").json().get("connected").asBoolean()) {
+            String authorizationUrl = get(user, "/api/jira/connect").json().get("authorization_url").asString();
+            var consent = sandbox.consent(authorizationUrl, true);
+            assertThat(sandbox.callback(consent.callbackUrl(), user)).isEqualTo("/jira?connected");
+        }
+        return user;
+    }
+
+    /** A new case with {@code count} violations; returns its id and the violation ids in creation order. */
+    protected record CaseWithViolations(String caseId, List<String> violationIds) {}
+
+    protected CaseWithViolations caseWith(Credentials user, int count, String titlePrefix) {
+        String caseId = post(user, "/api/cases", "{\"name\":\"Tickets " + titlePrefix + " " + System.nanoTime()
+                + "\",\"framework\":\"SOC 2\"}").json().get("id").asString();
+        var ids = new ArrayList<String>();
+        String[] severities = {"CRITICAL", "HIGH", "MEDIUM", "LOW", "INFO"};
+        for (int from = 0; from < count; from += 500) {
+            var body = new StringBuilder("[");
+            for (int i = from; i < Math.min(count, from + 500); i++) {
+                if (i > from) {
+                    body.append(',');
+                }
+                body.append("{\"rule_id\":\"CC6.").append(i % 9).append("\",\"title\":\"").append(titlePrefix).append(' ').append(i)
+                        .append("\",\"severity\":\"").append(severities[i % 5]).append("\",\"resource\":\"res-").append(i)
+                        .append("\",\"detected_at\":\"").append(Instant.parse("2026-11-01T00:00:00Z").plusSeconds(i)).append("\"}");
+            }
+            var created = post(user, "/api/cases/" + caseId + "/violations", body.append(']').toString());
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            created.json().forEach(v -> ids.add(v.get("id").asString()));
+        }
+        return new CaseWithViolations(caseId, ids);
+    }
+
+    protected JsonNode awaitJob(Credentials user, String jobId) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (Instant.now().isBefore(deadline)) {
+            var job = get(user, "/api/jira/jobs/" + jobId).json();
+            if (!"RUNNING".equals(job.get("status").asString())) {
+                return job;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("Job " + jobId + " still running after 120 s: " + get(user, "/api/jira/jobs/" + jobId).body());
+    }
+
+    protected int requests(String operation) {
+        return sandbox.stats().path("requests").path(operation).asInt(0);
+    }
+}
