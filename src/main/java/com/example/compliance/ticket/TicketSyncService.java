@@ -39,9 +39,12 @@ public class TicketSyncService {
     private final ActivityService activity;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
+    private final com.example.compliance.security.BackgroundUser backgroundUser;
 
     TicketSyncService(UserService users, TicketRepository tickets, JiraIssues issues, TicketQueries queries,
-            ActivityService activity, ApplicationEventPublisher events, TransactionTemplate tx) {
+            ActivityService activity, ApplicationEventPublisher events, TransactionTemplate tx,
+            com.example.compliance.security.BackgroundUser backgroundUser) {
+        this.backgroundUser = backgroundUser;
         this.users = users;
         this.tickets = tickets;
         this.issues = issues;
@@ -90,7 +93,7 @@ public class TicketSyncService {
         int synced = 0;
         for (UUID owner : owners) {
             try {
-                syncUser(owner);
+                backgroundUser.runAs(owner, () -> syncUser(owner));
                 synced++;
             } catch (RuntimeException e) {
                 log.info("Scheduled ticket sync skipped user {}: {}", owner, e.getMessage());

@@ -54,6 +54,7 @@ public class BulkJobRunner {
 
     private record Outcome(JobItemStatus status, String key, String error) {}
 
+    private final com.example.compliance.security.BackgroundUser backgroundUser;
     private final TicketJobRepository jobs;
     private final TicketJobItemRepository items;
     private final ViolationService violations;
@@ -76,7 +77,9 @@ public class BulkJobRunner {
             JiraIssues issues, CreateContext context, IssuePayloads payloads, TicketWriter writer, ActivityService activity,
             UserService users, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock,
             @Value("${app.tickets.bulk-chunk-size}") int chunkSize, @Value("${app.tickets.bulk-concurrency}") int concurrency,
-            @Value("${app.tickets.max-attempts}") int maxAttempts, @Value("${app.tickets.max-retry-wait}") Duration maxRetryWait) {
+            @Value("${app.tickets.max-attempts}") int maxAttempts, @Value("${app.tickets.max-retry-wait}") Duration maxRetryWait,
+            com.example.compliance.security.BackgroundUser backgroundUser) {
+        this.backgroundUser = backgroundUser;
         this.jobs = jobs;
         this.items = items;
         this.violations = violations;
@@ -96,7 +99,21 @@ public class BulkJobRunner {
         this.maxRetryWait = maxRetryWait;
     }
 
-    public void run(UUID jobId) {
+    /** The scheduler's entry point: the job runs as its owner (docs/adr/007). */
+    public void runAsOwner(UUID jobId) {
+        TicketJob job = tx.execute(s -> jobs.findById(jobId).orElse(null));
+        if (job == null || job.getStatus() != JobStatus.RUNNING) {
+            return;
+        }
+        try {
+            backgroundUser.runAs(job.getUserId(), () -> run(jobId));
+        } catch (ApplicationException ownerGone) {
+            failRemaining(jobId, ownerGone.getMessage());
+            finish(job, JobStatus.FAILED, ownerGone.getMessage());
+        }
+    }
+
+    void run(UUID jobId) {
         TicketJob job = tx.execute(s -> jobs.findById(jobId).orElse(null));
         if (job == null || job.getStatus() != JobStatus.RUNNING) {
             return;
@@ -110,8 +127,8 @@ public class BulkJobRunner {
                 throw new com.example.compliance.jira.JiraReconnectRequiredException(
                         status.reason() != null ? status.reason() : "the Jira site of this job is no longer connected.");
             }
-            CreateContext.Resolved resolved = context.resolve(job.getUserId(), job.getCloudId(), job.getProjectKey(),
-                    job.getIssueType(), job.getPriority(), job.getAssigneeAccountId(), fields(job));
+            CreateContext.Resolved resolved = withRetries(() -> context.resolve(job.getUserId(), job.getCloudId(),
+                    job.getProjectKey(), job.getIssueType(), job.getPriority(), job.getAssigneeAccountId(), fields(job)));
             runChunks(job, siteUrl, status.siteName(), resolved, pending);
             finish(job, JobStatus.COMPLETED, null);
         } catch (ApplicationException stop) {
@@ -129,7 +146,9 @@ public class BulkJobRunner {
             chunks.add(pending.subList(from, Math.min(pending.size(), from + chunkSize)));
         }
         Semaphore permits = SITE_PERMITS.computeIfAbsent(job.getCloudId(), id -> new Semaphore(concurrency));
-        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+        // Chunk threads act as the same owner: the security context is carried over explicitly
+        try (var executor = new org.springframework.security.concurrent.DelegatingSecurityContextExecutorService(
+                Executors.newVirtualThreadPerTaskExecutor())) {
             var futures = new ArrayList<Future<?>>();
             for (var chunk : chunks) {
                 futures.add(executor.submit(() -> {

@@ -21,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class JiraIssues {
 
+    private static final int READ_ATTEMPTS = 4;
     static final List<String> SYNC_FIELDS = List.of("status", "summary", "assignee", "project", "labels");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -88,7 +89,7 @@ public class JiraIssues {
     }
 
     public Created create(UUID user, String cloudId, Map<String, Object> fields) {
-        JsonNode created = read(() -> jira.call(user, cloudId, site -> site.client().post().uri("/issue")
+        JsonNode created = write(() -> jira.call(user, cloudId, site -> site.client().post().uri("/issue")
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of("fields", fields)).retrieve().body(JsonNode.class)));
         return new Created(created.path("id").asString(), created.path("key").asString());
     }
@@ -166,7 +167,7 @@ public class JiraIssues {
         var body = Map.of("globalId", globalId,
                 "application", Map.of("type", "com.example.compliance-tickets", "name", "Compliance Tickets"),
                 "object", Map.of("url", url, "title", title));
-        read(() -> jira.call(user, cloudId, site -> site.client().post().uri("/issue/{key}/remotelink", issueKey)
+        write(() -> jira.call(user, cloudId, site -> site.client().post().uri("/issue/{key}/remotelink", issueKey)
                 .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toBodilessEntity()));
     }
 
@@ -181,11 +182,37 @@ public class JiraIssues {
                 fields.path("assignee").path("displayName").asString(null), labels);
     }
 
+    /** Safe, idempotent calls (GET, search, bulkfetch): retried a few times on 429/5xx, honouring Retry-After. */
     private static <T> T read(java.util.function.Supplier<T> call) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call.get();
+            } catch (HttpClientErrorException e) {
+                throw unprocessable(e);
+            } catch (com.example.compliance.jira.JiraUnavailableException e) {
+                if (attempt >= READ_ATTEMPTS) {
+                    throw e;
+                }
+                sleep(e.retryAfter() != null && e.retryAfter().toMillis() <= 5000 ? e.retryAfter().toMillis() : 200L * attempt);
+            }
+        }
+    }
+
+    /** A create is not idempotent: never retried here; the caller decides after an ambiguous failure. */
+    private static <T> T write(java.util.function.Supplier<T> call) {
         try {
             return call.get();
         } catch (HttpClientErrorException e) {
             throw unprocessable(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
         }
     }
 

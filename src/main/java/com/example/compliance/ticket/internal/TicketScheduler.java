@@ -42,7 +42,7 @@ public class TicketScheduler implements SmartLifecycle {
         this.enabled = enabled;
         this.bulkTask = Tasks.oneTime("ticket-bulk-create")
                 .onDeadExecutionRevive()
-                .execute((instance, context) -> runner.run(UUID.fromString(instance.getId())));
+                .execute((instance, context) -> runner.runAsOwner(UUID.fromString(instance.getId())));
         RecurringTask<Void> syncTask = Tasks.recurring("ticket-status-sync", FixedDelay.of(syncInterval))
                 .execute((instance, context) -> log.info("Scheduled ticket sync: {} users synced", sync.syncEveryone()));
         this.scheduler = Scheduler.create(dataSource, bulkTask)
