@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.compliance.support.IntegrationTest;
 import com.example.compliance.support.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -15,8 +19,25 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "app.jira.client-id=real-id")
 class SandboxOffTest extends IntegrationTest {
 
+    private static SecurityContextHolderStrategy strategyOfOtherContexts;
+
     @Autowired
     private ApplicationContext context;
+
+    /**
+     * Starting this second context replaces the JVM-wide SecurityContextHolder strategy (Vaadin installs its own, with
+     * a ThreadLocal per instance); the shared context's method security would then no longer see the users the Karibu
+     * tests sign in. Put back what was there before.
+     */
+    @BeforeAll
+    static void rememberSecurityContextStrategy() {
+        strategyOfOtherContexts = SecurityContextHolder.getContextHolderStrategy();
+    }
+
+    @AfterAll
+    static void restoreSecurityContextStrategy() {
+        SecurityContextHolder.setContextHolderStrategy(strategyOfOtherContexts);
+    }
 
     /**
      * A second application context in the same JVM: on H2 it gets its own in-memory database, since Liquibase does not
