@@ -110,6 +110,10 @@ class SandboxControlTest extends SandboxTest {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().get("accountId").asString()).isEqualTo(ALEX);
         assertThat(elapsedMs).isGreaterThanOrEqualTo(300);
+        var recorded = control("GET", "traffic", null).json();
+        assertThat(recorded.size()).isEqualTo(1);
+        assertThat(recorded.get(0).get("status").asInt()).isEqualTo(200);
+        assertThat(recorded.get(0).get("response_body").asString()).contains(ALEX);
     }
 
     @Test
