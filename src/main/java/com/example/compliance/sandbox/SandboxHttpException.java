@@ -33,7 +33,10 @@ public class SandboxHttpException extends RuntimeException {
     }
 
     public static Map<String, Object> errorCollection(List<String> messages, Map<String, String> errors) {
-        return Map.of("errorMessages", messages, "errors", errors);
+        var json = new java.util.LinkedHashMap<String, Object>();
+        json.put("errorMessages", messages);
+        json.put("errors", errors);
+        return json;
     }
 
     public ResponseEntity<Object> toResponse() {

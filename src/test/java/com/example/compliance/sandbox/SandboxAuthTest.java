@@ -1,12 +1,26 @@
 package com.example.compliance.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.endpoint.RestClientRefreshTokenTokenResponseClient;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationExchange;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationResponse;
 
 /** The emulated auth.atlassian.com: consent, authorization codes, tokens and rotating refresh tokens. */
 class SandboxAuthTest extends SandboxTest {
@@ -328,6 +342,39 @@ class SandboxAuthTest extends SandboxTest {
         assertThat(sites.get(0).get("scopes").toString()).contains("read:jira-work").doesNotContain("offline_access");
         assertThat(sites.get(0).get("avatarUrl").asString()).startsWith("https://");
         assertThat(http("GET", "/sandbox/api/oauth/token/accessible-resources", Map.of(), null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void spring_security_token_clients_exchange_codes_and_rotate_refresh_tokens() {
+        ClientRegistration registration = ClientRegistration.withRegistrationId("atlassian")
+                .clientId(CLIENT_ID).clientSecret(CLIENT_SECRET)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUri(redirectUri()).scope(SCOPES.split(" "))
+                .authorizationUri(url("/sandbox/auth/authorize")).tokenUri(url("/sandbox/auth/oauth/token"))
+                .build();
+        var authorization = OAuth2AuthorizationRequest.authorizationCode().authorizationUri(url("/sandbox/auth/authorize"))
+                .clientId(CLIENT_ID).redirectUri(redirectUri()).scopes(Set.of(SCOPES.split(" "))).state("state-123")
+                .build();
+        var exchange = new OAuth2AuthorizationExchange(authorization, OAuth2AuthorizationResponse
+                .success(code(SCOPES, List.of(COMPLIANCE_SITE))).redirectUri(redirectUri()).state("state-123").build());
+
+        OAuth2AccessTokenResponse tokens = new RestClientAuthorizationCodeTokenResponseClient()
+                .getTokenResponse(new OAuth2AuthorizationCodeGrantRequest(registration, exchange));
+        var refreshClient = new RestClientRefreshTokenTokenResponseClient();
+        OAuth2AccessTokenResponse refreshed = refreshClient.getTokenResponse(
+                new OAuth2RefreshTokenGrantRequest(registration, tokens.getAccessToken(), tokens.getRefreshToken()));
+        advanceClock(10 * 60 + 1);
+        var reuse = catchThrowableOfType(OAuth2AuthorizationException.class, () -> refreshClient.getTokenResponse(
+                new OAuth2RefreshTokenGrantRequest(registration, tokens.getAccessToken(), tokens.getRefreshToken())));
+
+        assertThat(tokens.getAccessToken().getScopes()).containsExactlyInAnyOrder(SCOPES.split(" "));
+        assertThat(tokens.getRefreshToken()).isNotNull();
+        assertThat(refreshed.getRefreshToken().getTokenValue()).isNotEqualTo(tokens.getRefreshToken().getTokenValue());
+        // Atlassian answers invalid_grant with 403, not OAuth's 400: Spring Security's default error handler only parses
+        // 400 bodies, so a client sees "invalid_token_response" carrying the 403 and must treat it as a lost grant
+        assertThat(reuse.getError().getErrorCode()).isEqualTo("invalid_token_response");
+        assertThat(reuse.getMessage()).contains("403").contains("invalid_grant");
     }
 
     void advanceClock(long seconds) {

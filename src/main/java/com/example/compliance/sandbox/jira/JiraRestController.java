@@ -256,7 +256,6 @@ class JiraRestController {
             }
             List<String> fields = strings(request.get("fields"));
             var json = JiraJson.JSON.createObjectNode();
-            json.put("expand", "schema,names");
             var found = json.putArray("issues");
             var errors = json.putArray("issueErrors");
             for (JsonNode id : ids) {
