@@ -24,8 +24,17 @@ import org.springframework.stereotype.Component;
 @SandboxEnabled
 public class FaultInjector {
 
-    /** The run-time fault settings; {@code errorStatus} is 429, 500, 503 or "mixed". */
-    public record Faults(long latencyMs, double errorRate, String errorStatus, int burstLimitPerSecond) {
+    /**
+     * The run-time fault settings; {@code errorStatus} is 429, 500, 503 or "mixed". {@code rejectSummaryContaining}
+     * (null: off) makes Jira refuse issues whose summary contains it, like a project's validator rule would: a per-issue
+     * failure for tests of partial bulk results.
+     */
+    public record Faults(long latencyMs, double errorRate, String errorStatus, int burstLimitPerSecond,
+            String rejectSummaryContaining) {
+
+        public Faults(long latencyMs, double errorRate, String errorStatus, int burstLimitPerSecond) {
+            this(latencyMs, errorRate, errorStatus, burstLimitPerSecond, null);
+        }
 
         public Faults {
             if (latencyMs < 0 || latencyMs > 60_000) {

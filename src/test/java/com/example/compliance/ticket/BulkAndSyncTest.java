@@ -61,6 +61,48 @@ class BulkAndSyncTest extends TicketTestSupport {
     }
 
     @Test
+    void partial_failure_is_mapped_to_the_right_violations_and_retry_resends_only_those() {
+        var user = connectedAnalyst("partial-analyst");
+        var data = caseWith(user, 60, "Partial");
+        // Jira refuses the issues whose summary contains "Partial 1" (violations 1, 10-19): 11 of 60
+        sandbox.faults("{\"reject_summary_containing\":\"Partial 1\"}");
+        sandbox.resetCounters();
+
+        String jobId = post(user, "/api/jira/tickets/bulk-create", """
+                {"case_id":"%s","project_key":"COMP","issue_type":"Task"}""".formatted(data.caseId())).json().get("job_id").asString();
+        var job = awaitJob(user, jobId);
+
+        assertThat(job.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(job.get("created").asInt()).isEqualTo(49);
+        assertThat(job.get("failed").asInt()).isEqualTo(11);
+        var failedIds = new java.util.ArrayList<String>();
+        job.get("items").forEach(item -> {
+            if ("FAILED".equals(item.get("status").asString())) {
+                failedIds.add(item.get("violation_id").asString());
+                assertThat(item.get("error").asString()).contains("summary").contains("validator");
+            }
+        });
+        var expected = new java.util.ArrayList<String>();
+        for (int i = 0; i < 60; i++) {
+            if (("Partial " + i).contains("Partial 1")) {
+                expected.add(data.violationIds().get(i));
+            }
+        }
+        assertThat(failedIds).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(requests("POST /rest/api/3/issue/bulk")).isEqualTo(2);
+
+        sandbox.faults("{\"reject_summary_containing\":\"\"}");
+        sandbox.resetCounters();
+        assertThat(post(user, "/api/jira/jobs/" + jobId + "/retry", null).status()).isEqualTo(202);
+        var retried = awaitJob(user, jobId);
+
+        assertThat(retried.get("created").asInt()).isEqualTo(60);
+        assertThat(retried.get("failed").asInt()).isZero();
+        assertThat(requests("POST /rest/api/3/issue/bulk")).isEqualTo(1);
+        assertThat(get(user, "/api/jira/tickets?case_id=" + data.caseId()).json().size()).isEqualTo(60);
+    }
+
+    @Test
     void bad_bulk_requests_are_rejected_before_a_job_exists() {
         var user = connectedAnalyst("bulk-errors-analyst");
         var data = caseWith(user, 2, "BulkErrors");

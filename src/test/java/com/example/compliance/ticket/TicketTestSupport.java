@@ -26,7 +26,7 @@ abstract class TicketTestSupport extends IntegrationTest {
 
     @AfterEach
     void contract() {
-        sandbox.faults("{\"latency_ms\":0,\"error_rate\":0}");
+        sandbox.faults("{\"latency_ms\":0,\"error_rate\":0,\"reject_summary_containing\":\"\"}");
         JiraContract.assertAllTrafficValid(url(""));
         sandbox.resetCounters();
     }

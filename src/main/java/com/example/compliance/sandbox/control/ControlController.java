@@ -98,7 +98,9 @@ class ControlController {
                     json.has("error_rate") ? json.get("error_rate").asDouble() : current.errorRate(),
                     json.has("error_status") ? json.get("error_status").asString() : current.errorStatus(),
                     json.has("burst_limit_per_second") ? json.get("burst_limit_per_second").asInt()
-                            : current.burstLimitPerSecond());
+                            : current.burstLimitPerSecond(),
+                    json.has("reject_summary_containing") ? blankToNull(json.get("reject_summary_containing").asString(null))
+                            : current.rejectSummaryContaining());
             faults.configure(updated);
             return ResponseEntity.ok(faultsJson(updated));
         } catch (IllegalArgumentException e) {
@@ -187,7 +189,12 @@ class ControlController {
         json.put("error_rate", faults.errorRate());
         json.put("error_status", faults.errorStatus());
         json.put("burst_limit_per_second", faults.burstLimitPerSecond());
+        json.put("reject_summary_containing", faults.rejectSummaryContaining());
         return json;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static JsonNode parse(String body) {

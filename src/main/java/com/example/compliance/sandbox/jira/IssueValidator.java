@@ -31,7 +31,10 @@ final class IssueValidator {
 
     private final DemoDirectory directory;
 
-    IssueValidator(DemoDirectory directory) {
+    private final java.util.function.Supplier<String> rejectedSummaryMarker;
+
+    IssueValidator(DemoDirectory directory, java.util.function.Supplier<String> rejectedSummaryMarker) {
+        this.rejectedSummaryMarker = rejectedSummaryMarker;
         this.directory = directory;
     }
 
@@ -67,6 +70,8 @@ final class IssueValidator {
             errors.put("summary", "Summary must be less than 255 characters.");
         } else if (summaryNode.asString().contains("\n") || summaryNode.asString().contains("\r")) {
             errors.put("summary", "The summary is invalid because it contains newline characters.");
+        } else if (rejectedSummaryMarker.get() != null && summaryNode.asString().contains(rejectedSummaryMarker.get())) {
+            errors.put("summary", "A validator of this project rejected the summary.");
         } else {
             summary = summaryNode.asString();
         }

@@ -62,7 +62,7 @@ class JiraRestController {
         this.directory = directory;
         this.issues = issues;
         this.faults = faults;
-        this.validator = new IssueValidator(directory);
+        this.validator = new IssueValidator(directory, () -> faults.faults().rejectSummaryContaining());
     }
 
     private CompletableFuture<ResponseEntity<Object>> call(String cloudId, String authorization, String scope,

@@ -28,7 +28,10 @@ public class TicketScheduler implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(TicketScheduler.class);
 
     private final OneTimeTask<Void> bulkTask;
-    private final Scheduler scheduler;
+    private final RecurringTask<Void> syncTask;
+    private final DataSource dataSource;
+    // Rebuilt on every start: a stopped db-scheduler cannot be started again (its executors are terminated)
+    private volatile Scheduler scheduler;
     private final TicketJobRepository jobs;
     private final TransactionTemplate tx;
     private final boolean enabled;
@@ -43,9 +46,13 @@ public class TicketScheduler implements SmartLifecycle {
         this.bulkTask = Tasks.oneTime("ticket-bulk-create")
                 .onDeadExecutionRevive()
                 .execute((instance, context) -> runner.runAsOwner(UUID.fromString(instance.getId())));
-        RecurringTask<Void> syncTask = Tasks.recurring("ticket-status-sync", FixedDelay.of(syncInterval))
+        this.syncTask = Tasks.recurring("ticket-status-sync", FixedDelay.of(syncInterval))
                 .execute((instance, context) -> log.info("Scheduled ticket sync: {} users synced", sync.syncEveryone()));
-        this.scheduler = Scheduler.create(dataSource, bulkTask)
+        this.dataSource = dataSource;
+    }
+
+    private Scheduler build() {
+        return Scheduler.create(dataSource, bulkTask)
                 .startTasks(syncTask)
                 .threads(4)
                 .pollingInterval(Duration.ofSeconds(1))
@@ -58,7 +65,12 @@ public class TicketScheduler implements SmartLifecycle {
 
     /** Queues a job to run now; a job that already has a queued or running task is left alone. */
     public void schedule(UUID jobId) {
-        scheduler.scheduleIfNotExists(bulkTask.instance(jobId.toString()), Instant.now());
+        Scheduler current = scheduler;
+        if (current == null) {
+            // Not running here (disabled, or paused): the task row is written anyway and a running instance picks it up
+            current = build();
+        }
+        current.scheduleIfNotExists(bulkTask.instance(jobId.toString()), Instant.now());
     }
 
     @Override
@@ -66,6 +78,7 @@ public class TicketScheduler implements SmartLifecycle {
         if (!enabled) {
             return;
         }
+        scheduler = build();
         scheduler.start();
         running = true;
         // A job committed just before a crash may not have its task yet: give every running job one
@@ -77,6 +90,7 @@ public class TicketScheduler implements SmartLifecycle {
     public void stop() {
         if (running) {
             scheduler.stop();
+            scheduler = null;
             running = false;
         }
     }
