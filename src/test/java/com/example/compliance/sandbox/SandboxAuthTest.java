@@ -340,7 +340,10 @@ class SandboxAuthTest extends SandboxTest {
         assertThat(sites.get(0).get("name").asString()).isEqualTo("Acme Security Ops");
         assertThat(sites.get(0).get("url").asString()).isEqualTo(url("/sandbox/site/acme-security-ops"));
         assertThat(sites.get(0).get("scopes").toString()).contains("read:jira-work").doesNotContain("offline_access");
-        assertThat(sites.get(0).get("avatarUrl").asString()).startsWith("https://");
+        assertThat(sites.get(0).get("avatarUrl").asString()).isEqualTo(url("/sandbox/site/acme-security-ops/avatar.svg"));
+        var avatar = http("GET", "/sandbox/site/acme-security-ops/avatar.svg", Map.of(), null);
+        assertThat(avatar.status()).isEqualTo(200);
+        assertThat(avatar.body()).startsWith("<svg").contains(">AS</text>");
         assertThat(http("GET", "/sandbox/api/oauth/token/accessible-resources", Map.of(), null).status()).isEqualTo(401);
     }
 

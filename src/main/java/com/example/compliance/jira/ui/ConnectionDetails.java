@@ -51,7 +51,7 @@ class ConnectionDetails extends VerticalLayout {
         card.addClassName("site-card");
         card.setAlignItems(FlexComponent.Alignment.CENTER);
         if (status.avatarUrl() != null) {
-            var avatar = new Image(status.avatarUrl(), "");
+            var avatar = new Image(status.avatarUrl(), status.siteName() + " logo");
             avatar.setWidth("48px");
             avatar.setHeight("48px");
             card.add(avatar);
@@ -65,6 +65,7 @@ class ConnectionDetails extends VerticalLayout {
     private static Component siteSwitcher(JiraStatus status, JiraConnectionService jira, Runnable refresh) {
         var select = new Select<JiraSite>();
         select.setLabel("Active site");
+        select.setWidth("28em");
         select.setItems(status.sites());
         select.setItemLabelGenerator(s -> s.siteName() + " (" + s.siteUrl() + ")");
         status.sites().stream().filter(s -> s.cloudId().equals(status.cloudId())).findFirst().ifPresent(select::setValue);

@@ -39,7 +39,8 @@ class AccessibleResourcesController {
                 json.put("url", JiraAccess.siteUrl(site));
                 json.put("name", site.name());
                 json.put("scopes", scopes);
-                json.put("avatarUrl", "https://site-admin-avatar-cdn.prod.public.atl-paas.net/avatars/240/site.png");
+                // Served by the sandbox itself: nothing here can reach Atlassian's avatar CDN
+                json.put("avatarUrl", JiraAccess.siteUrl(site) + "/avatar.svg");
                 return json;
             }).toList();
             return ResponseEntity.ok((Object) sites);
