@@ -35,6 +35,19 @@ public class JiraApi {
         return connections.status(userId);
     }
 
+    /** The user's connection, which must be usable: otherwise "connect Jira first" or "reconnect" (both 409). */
+    @PreAuthorize("permitAll()")
+    public JiraStatus requireConnected(UUID userId) {
+        JiraStatus status = statusOf(userId);
+        if (status.needsReconnect()) {
+            throw new JiraReconnectRequiredException(status.reason() == null ? "the grant is no longer valid." : status.reason());
+        }
+        if (!status.connected() || status.cloudId() == null) {
+            throw new JiraNotConnectedException();
+        }
+        return status;
+    }
+
     /** Runs {@code work} against a given site of the user's grant (e.g. the one a bulk job started on). */
     @PreAuthorize("permitAll()")
     public <T> T call(UUID userId, String cloudId, Function<SiteCall, T> work) {

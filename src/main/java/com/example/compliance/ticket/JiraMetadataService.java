@@ -1,9 +1,6 @@
 package com.example.compliance.ticket;
 
 import com.example.compliance.jira.JiraApi;
-import com.example.compliance.jira.JiraNotConnectedException;
-import com.example.compliance.jira.JiraReconnectRequiredException;
-import com.example.compliance.jira.JiraStatus;
 import com.example.compliance.security.UserService;
 import com.example.compliance.ticket.internal.JiraIssues;
 import com.example.compliance.ticket.internal.TicketQueries;
@@ -69,13 +66,6 @@ public class JiraMetadataService {
     }
 
     private String site(java.util.UUID user) {
-        JiraStatus status = jira.statusOf(user);
-        if (status.needsReconnect()) {
-            throw new JiraReconnectRequiredException(status.reason() == null ? "the grant is no longer valid." : status.reason());
-        }
-        if (!status.connected() || status.cloudId() == null) {
-            throw new JiraNotConnectedException();
-        }
-        return status.cloudId();
+        return jira.requireConnected(user).cloudId();
     }
 }

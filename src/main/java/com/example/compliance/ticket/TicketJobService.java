@@ -7,8 +7,6 @@ import com.example.compliance.base.InvalidInputException;
 import com.example.compliance.base.InvalidInputException.InputError;
 import com.example.compliance.base.NotFoundException;
 import com.example.compliance.jira.JiraApi;
-import com.example.compliance.jira.JiraNotConnectedException;
-import com.example.compliance.jira.JiraReconnectRequiredException;
 import com.example.compliance.security.UserService;
 import com.example.compliance.ticket.internal.CreateContext;
 import com.example.compliance.ticket.internal.TicketJobStore;
@@ -54,13 +52,7 @@ public class TicketJobService {
     public BulkJobStarted start(BulkCreateRequest request) {
         var caller = users.currentUser();
         List<UUID> ids = violationIds(request);
-        var status = jira.statusOf(caller.id());
-        if (status.needsReconnect()) {
-            throw new JiraReconnectRequiredException(status.reason() == null ? "the grant is no longer valid." : status.reason());
-        }
-        if (!status.connected() || status.cloudId() == null) {
-            throw new JiraNotConnectedException();
-        }
+        var status = jira.requireConnected(caller.id());
         // Validates project, issue type and assignee against Jira before anything is stored
         var resolved = context.resolve(caller.id(), status.cloudId(), request.projectKey(), request.issueType(),
                 request.priority(), request.assignee(), request.fields());

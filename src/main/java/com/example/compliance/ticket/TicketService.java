@@ -66,7 +66,7 @@ public class TicketService {
             throw new AccessDeniedException("Tickets are created in your own Jira: user_id may name only yourself");
         }
         var violation = violations.get(request.violationId());
-        JiraStatus site = connectedSite(caller.id());
+        JiraStatus site = jira.requireConnected(caller.id());
         var existing = queries.find(violation.id(), site.cloudId());
         if (existing.isPresent() && existing.get().getState() != Ticket.State.PENDING) {
             return new TicketResult(writer.details(existing.get(), violation), false);
@@ -143,17 +143,6 @@ public class TicketService {
         return queries.ticket(ticketId)
                 .filter(t -> caller.isAdmin() || t.getCreatedBy().equals(caller.id()))
                 .orElseThrow(() -> new NotFoundException("No ticket with id " + ticketId + "."));
-    }
-
-    private JiraStatus connectedSite(UUID userId) {
-        JiraStatus status = jira.statusOf(userId);
-        if (status.needsReconnect()) {
-            throw new JiraReconnectRequiredException(status.reason() == null ? "the grant is no longer valid." : status.reason());
-        }
-        if (!status.connected() || status.cloudId() == null) {
-            throw new JiraNotConnectedException();
-        }
-        return status;
     }
 
     private void linkBack(UUID userId, String cloudId, String issueKey, UUID violationId, String title) {
