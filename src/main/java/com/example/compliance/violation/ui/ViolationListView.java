@@ -144,10 +144,11 @@ public class ViolationListView extends VerticalLayout {
                 .setFlexGrow(0).setKey("status");
         grid.addColumn(v -> DETECTED_FORMAT.format(v.detectedAt())).setHeader("Detected (UTC)")
                 .setSortProperty("detectedAt").setAutoWidth(true).setFlexGrow(0).setKey("detected");
-        grid.addComponentColumn(ViolationListView::jiraCell).setHeader("Jira").setAutoWidth(true).setFlexGrow(0)
+        // Fixed widths: auto width would be measured on rows that have no ticket yet
+        grid.addComponentColumn(ViolationListView::jiraCell).setHeader("Jira").setWidth("10.5em").setFlexGrow(0)
                 .setKey("jira");
         if (!actions.isEmpty()) {
-            grid.addComponentColumn(this::rowActions).setHeader("").setAutoWidth(true).setFlexGrow(0).setKey("actions");
+            grid.addComponentColumn(this::rowActions).setHeader("").setWidth("7.5em").setFlexGrow(0).setKey("actions");
         }
         grid.addSelectionListener(e -> updateSelectionCount(e.getAllSelectedItems()));
     }

@@ -166,6 +166,22 @@ class CreateTicketDialogTest extends KaribuTest {
         assertThat(rows()).allSatisfy(v -> assertThat(v.jiraKey()).startsWith("COMP-"));
     }
 
+    @Test
+    void without_a_jira_connection_the_action_says_so_and_offers_the_connection_page() {
+        loginAs("dialog-unconnected", Role.ANALYST);
+        UI.getCurrent().navigate(ViolationListView.class);
+        @SuppressWarnings("unchecked")
+        ComboBox<CaseDetails> caseFilter = _get(ComboBox.class, spec -> spec.withLabel("Case"));
+        caseFilter.setValue(caseFilter.getListDataView().getItems().filter(c -> c.id().equals(auditCase.id())).findFirst().orElseThrow());
+
+        openDialogFor("PAN in logs");
+
+        assertThat(_find(com.vaadin.flow.component.dialog.Dialog.class)).isEmpty();
+        assertThat(_find(Span.class).stream().map(Span::getText).toList()).anySatisfy(text -> assertThat(text).contains("connect Jira first"));
+        ButtonKt._click(_get(Button.class, spec -> spec.withText("Open Jira connection")));
+        assertThat(UI.getCurrent().getActiveViewLocation().getPath()).isEqualTo("jira");
+    }
+
     private Span awaitJobEnd() throws InterruptedException {
         var deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (Instant.now().isBefore(deadline)) {

@@ -77,10 +77,13 @@ class TicketFlowBrowserTest extends BrowserTest {
         Browser.screenshot(driver, "ticket-flow-2-dialog");
         clickButton("Create tickets");
         wait.until(d -> d.findElements(By.className("job-counts")).stream().anyMatch(e -> e.getText().startsWith("2 created")));
+        wait.until(d -> d.findElements(By.className("job-result")).stream().anyMatch(e -> e.getText().startsWith("Done")));
         Browser.screenshot(driver, "ticket-flow-3-dialog-result");
         clickButton("Close");
 
         wait.until(d -> d.findElements(By.className("jira-key")).size() == 2);
+        wait.until(d -> d.findElements(By.tagName("vaadin-dialog-overlay")).stream().noneMatch(WebElement::isDisplayed));
+        Thread.sleep(500);
         Browser.screenshot(driver, "ticket-flow-4-grid");
         var keys = driver.findElements(By.className("jira-key")).stream().map(WebElement::getText).toList();
         assertThat(keys).allSatisfy(key -> assertThat(key).startsWith("COMP-"));
