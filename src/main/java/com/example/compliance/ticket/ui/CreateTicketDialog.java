@@ -10,7 +10,6 @@ import com.example.compliance.ticket.JiraMetadata;
 import com.example.compliance.ticket.JiraMetadataService;
 import com.example.compliance.ticket.TicketJobService;
 import com.example.compliance.ticket.TicketService;
-import com.example.compliance.violation.Severity;
 import com.example.compliance.violation.ViolationDetails;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -48,10 +47,6 @@ public class CreateTicketDialog extends Dialog {
             return caseId == null && violations.size() == 1;
         }
     }
-
-    static final JiraMetadata.Option BY_SEVERITY = new JiraMetadata.Option("", "By severity (default)");
-    private static final Map<Severity, String> PRIORITY_BY_SEVERITY = Map.of(Severity.CRITICAL, "Highest",
-            Severity.HIGH, "High", Severity.MEDIUM, "Medium", Severity.LOW, "Low", Severity.INFO, "Lowest");
 
     private final JiraMetadataService metadata;
     private final TicketService tickets;
@@ -165,24 +160,14 @@ public class CreateTicketDialog extends Dialog {
         var allowed = fields.stream().filter(f -> "priority".equals(f.fieldId())).findFirst()
                 .map(f -> f.allowedValues() == null ? List.<JiraMetadata.Option>of() : f.allowedValues()).orElse(List.of());
         var options = new java.util.ArrayList<JiraMetadata.Option>();
-        options.add(BY_SEVERITY);
+        options.add(PriorityDefaults.BY_SEVERITY);
         options.addAll(allowed);
         priority.setItems(options);
-        priority.setValue(defaultPriority(allowed));
+        priority.setValue(PriorityDefaults.preselect(target, allowed));
         priority.setVisible(!allowed.isEmpty());
         requiredFields.show(fields);
         jiraErrors.setVisible(false);
         updateCreateButton();
-    }
-
-    /** The priority the severity maps to when all violations share one severity and the project allows it. */
-    private JiraMetadata.Option defaultPriority(List<JiraMetadata.Option> allowed) {
-        var severities = target.violations().stream().map(ViolationDetails::severity).collect(Collectors.toSet());
-        if (target.caseId() != null || severities.size() != 1) {
-            return BY_SEVERITY;
-        }
-        String wanted = PRIORITY_BY_SEVERITY.get(severities.iterator().next());
-        return allowed.stream().filter(o -> o.name().equalsIgnoreCase(wanted)).findFirst().orElse(BY_SEVERITY);
     }
 
     private void updateCreateButton() {
@@ -197,7 +182,7 @@ public class CreateTicketDialog extends Dialog {
         if (!create.isEnabled()) {
             return;
         }
-        var chosenPriority = priority.getValue() == null || priority.getValue() == BY_SEVERITY ? null : priority.getValue().name();
+        var chosenPriority = priority.getValue() == null || priority.getValue() == PriorityDefaults.BY_SEVERITY ? null : priority.getValue().name();
         var chosenAssignee = assignee.getValue() == null ? null : assignee.getValue().accountId();
         var fields = requiredFields.values();
         try {
