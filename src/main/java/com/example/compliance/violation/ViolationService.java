@@ -99,7 +99,11 @@ public class ViolationService {
         return search.count(filter);
     }
 
-    /** The violations with these ids that exist, in the given order. */
+    /**
+     * The violations with these ids that exist, in the given order. Also called by the ticket feature's background
+     * bulk jobs (no signed-in user), hence no role restriction; callers pass ids they were already allowed to choose.
+     */
+    @jakarta.annotation.security.PermitAll
     @Transactional(readOnly = true)
     public List<ViolationDetails> findAllById(List<UUID> ids) {
         var byId = new java.util.HashMap<UUID, ViolationDetails>();

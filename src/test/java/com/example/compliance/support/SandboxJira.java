@@ -59,6 +59,19 @@ public final class SandboxJira {
         return new Consent(decision.headers().firstValue("Location").orElseThrow(), sites);
     }
 
+    /** Connects this app user's Jira the way the connection page does: connect, consent with every site, callback. */
+    public String connect(Credentials user) {
+        var start = send(HttpRequest.newBuilder(URI.create(base + "/api/jira/connect")).header("Authorization", basic(user)).GET());
+        assertThat(start.statusCode()).as("connect %s", start.body()).isEqualTo(200);
+        String authorizationUrl = JSON.readTree(start.body()).get("authorization_url").asString();
+        return callback(consent(authorizationUrl, true).callbackUrl(), user);
+    }
+
+    /** Moves an issue to another status, as someone pressing the button on its Jira page would. */
+    public void transition(String issueKey, String status) {
+        control("POST", "/sandbox/_control/issues/" + issueKey + "/transition", "{\"status\":\"" + status + "\"}");
+    }
+
     /** Follows the callback as the signed-in app user; returns where the app redirected to. */
     public String callback(String callbackUrl, Credentials user) {
         var response = send(HttpRequest.newBuilder(URI.create(callbackUrl)).header("Authorization", basic(user)).GET());

@@ -13,6 +13,8 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -31,6 +33,8 @@ import java.text.NumberFormat;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -43,6 +47,9 @@ public class ViolationListView extends VerticalLayout {
 
     static final DateTimeFormatter DETECTED_FORMAT =
             DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(Locale.UK).withZone(ZoneId.of("UTC"));
+    static final String ALL = "All";
+    static final String WITH_TICKET = "With ticket";
+    static final String WITHOUT_TICKET = "Without ticket";
 
     private final ViolationService violations;
     private final Grid<ViolationDetails> grid = new Grid<>(ViolationDetails.class, false);
@@ -52,9 +59,14 @@ public class ViolationListView extends VerticalLayout {
     private final TextField textFilter = new TextField("Search");
     private final Span matchCount = new Span();
     private final Span selectionCount = new Span();
+    private final Select<String> ticketFilter = new Select<>();
+    private final List<ViolationActions> actions;
+    private final List<Runnable> changeListeners = new ArrayList<>();
+    private final ViolationActions.Context actionContext = new ActionContext();
 
-    public ViolationListView(ViolationService violations, AuditCaseService cases) {
+    public ViolationListView(ViolationService violations, AuditCaseService cases, List<ViolationActions> actions) {
         this.violations = violations;
+        this.actions = actions;
         setSizeFull();
         add(new H2("Violations"), filters(cases), summary());
         configureGrid();
@@ -85,12 +97,17 @@ public class ViolationListView extends VerticalLayout {
         textFilter.setValueChangeMode(ValueChangeMode.LAZY);
         textFilter.setMinWidth("18em");
 
+        ticketFilter.setLabel("Jira ticket");
+        ticketFilter.setItems(ALL, WITH_TICKET, WITHOUT_TICKET);
+        ticketFilter.setValue(ALL);
+        ticketFilter.addValueChangeListener(e -> refresh());
+
         caseFilter.addValueChangeListener(e -> refresh());
         severityFilter.addValueChangeListener(e -> refresh());
         statusFilter.addValueChangeListener(e -> refresh());
         textFilter.addValueChangeListener(e -> refresh());
 
-        var bar = new HorizontalLayout(caseFilter, severityFilter, statusFilter, textFilter);
+        var bar = new HorizontalLayout(caseFilter, severityFilter, statusFilter, ticketFilter, textFilter);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         bar.setWrap(true);
         return bar;
@@ -101,6 +118,12 @@ public class ViolationListView extends VerticalLayout {
         selectionCount.addClassName("selection-count");
         var line = new HorizontalLayout(matchCount, selectionCount);
         line.setSpacing(true);
+        line.setAlignItems(FlexComponent.Alignment.CENTER);
+        line.setWidthFull();
+        var spacer = new Span();
+        line.add(spacer);
+        line.setFlexGrow(1, spacer);
+        actions.forEach(action -> action.toolbar(actionContext).forEach(line::add));
         return line;
     }
 
@@ -121,6 +144,12 @@ public class ViolationListView extends VerticalLayout {
                 .setFlexGrow(0).setKey("status");
         grid.addColumn(v -> DETECTED_FORMAT.format(v.detectedAt())).setHeader("Detected (UTC)")
                 .setSortProperty("detectedAt").setAutoWidth(true).setFlexGrow(0).setKey("detected");
+        // Fixed widths: auto width would be measured on rows that have no ticket yet
+        grid.addComponentColumn(ViolationListView::jiraCell).setHeader("Jira").setWidth("10.5em").setFlexGrow(0)
+                .setKey("jira");
+        if (!actions.isEmpty()) {
+            grid.addComponentColumn(this::rowActions).setHeader("").setWidth("7.5em").setFlexGrow(0).setKey("actions");
+        }
         grid.addSelectionListener(e -> updateSelectionCount(e.getAllSelectedItems()));
     }
 
@@ -130,10 +159,42 @@ public class ViolationListView extends VerticalLayout {
         return badge;
     }
 
+    /** The ticket's key as a link to Jira and its status as a badge coloured by status category. */
+    static Component jiraCell(ViolationDetails v) {
+        if (!v.hasTicket()) {
+            return new Span();
+        }
+        var link = new Anchor(v.jiraUrl(), v.jiraKey(), AnchorTarget.BLANK);
+        link.addClassName("jira-key");
+        var status = new Span(v.jiraStatus() == null ? "Unknown" : v.jiraStatus());
+        status.getElement().getThemeList().add(switch (v.jiraStatusCategory() == null ? "" : v.jiraStatusCategory()) {
+            case "TO_DO" -> "badge contrast";
+            case "IN_PROGRESS" -> "badge";
+            case "DONE" -> "badge success";
+            default -> "badge error";
+        });
+        status.addClassName("jira-status");
+        var cell = new HorizontalLayout(link, status);
+        cell.setSpacing(true);
+        cell.setPadding(false);
+        cell.setAlignItems(FlexComponent.Alignment.CENTER);
+        cell.addClassName("jira-cell");
+        return cell;
+    }
+
+    private Component rowActions(ViolationDetails v) {
+        var cell = new HorizontalLayout();
+        cell.setPadding(false);
+        actions.forEach(action -> action.rowAction(v, actionContext).ifPresent(cell::add));
+        return cell;
+    }
+
     ViolationFilter currentFilter() {
         var selectedCase = caseFilter.getValue();
+        Boolean hasTicket = WITH_TICKET.equals(ticketFilter.getValue()) ? Boolean.TRUE
+                : WITHOUT_TICKET.equals(ticketFilter.getValue()) ? Boolean.FALSE : null;
         return new ViolationFilter(selectedCase == null ? null : selectedCase.id(), severityFilter.getValue(),
-                statusFilter.getValue(), textFilter.getValue());
+                statusFilter.getValue(), textFilter.getValue(), hasTicket);
     }
 
     private void refresh() {
@@ -151,5 +212,37 @@ public class ViolationListView extends VerticalLayout {
 
     private void updateSelectionCount(Set<ViolationDetails> selected) {
         selectionCount.setText(selected.isEmpty() ? "" : selected.size() + " selected");
+        changeListeners.forEach(Runnable::run);
+    }
+
+    /** What {@link ViolationActions} see of this view. */
+    private final class ActionContext implements ViolationActions.Context {
+
+        @Override
+        public Set<ViolationDetails> selection() {
+            return grid.getSelectedItems();
+        }
+
+        @Override
+        public ViolationFilter filter() {
+            return currentFilter();
+        }
+
+        @Override
+        public ViolationActions.CaseRef selectedCase() {
+            var selected = caseFilter.getValue();
+            return selected == null ? null : new ViolationActions.CaseRef(selected.id(), selected.name());
+        }
+
+        @Override
+        public void refresh() {
+            grid.deselectAll();
+            grid.getDataProvider().refreshAll();
+        }
+
+        @Override
+        public void onChange(Runnable listener) {
+            changeListeners.add(listener);
+        }
     }
 }

@@ -1,0 +1,167 @@
+package com.example.compliance.ticket.ui;
+
+import com.example.compliance.base.ApplicationException;
+import com.example.compliance.security.Role;
+import com.example.compliance.security.UserService;
+import com.example.compliance.ticket.StatusCategory;
+import com.example.compliance.ticket.TicketDetails;
+import com.example.compliance.ticket.TicketFilter;
+import com.example.compliance.ticket.TicketService;
+import com.example.compliance.ticket.TicketSyncService;
+import com.example.compliance.ticket.TicketsChanged;
+import com.example.compliance.violation.AuditCaseService;
+import com.example.compliance.violation.CaseDetails;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The tickets created from violations, grouped by Jira status category. Analysts see their own, admins everyone's.
+ * Updates itself through server push when tickets are created or synced.
+ */
+@Route("tickets")
+@PageTitle("Tickets | Compliance Tickets")
+@Menu(title = "Tickets", order = 2, icon = "vaadin:tasks")
+@RolesAllowed({Role.Names.ANALYST, Role.Names.ADMIN})
+public class TicketBoardView extends VerticalLayout {
+
+    private static final List<StatusCategory> COLUMNS = List.of(StatusCategory.TO_DO, StatusCategory.IN_PROGRESS, StatusCategory.DONE);
+
+    private final TicketService tickets;
+    private final TicketSyncService sync;
+    private final TicketUiBroadcaster broadcaster;
+    private final UUID userId;
+    private final boolean admin;
+    private final ComboBox<CaseDetails> caseFilter = new ComboBox<>("Case");
+    private final ComboBox<String> projectFilter = new ComboBox<>("Project");
+    private final Span total = new Span();
+    private final HorizontalLayout board = new HorizontalLayout();
+    private Registration changes;
+    private List<String> knownProjects = List.of();
+
+    public TicketBoardView(TicketService tickets, TicketSyncService sync, AuditCaseService cases, UserService users,
+            TicketUiBroadcaster broadcaster) {
+        this.tickets = tickets;
+        this.sync = sync;
+        this.broadcaster = broadcaster;
+        var me = users.currentUser();
+        this.userId = me.id();
+        this.admin = me.isAdmin();
+        setSizeFull();
+        add(new H2("Tickets"), toolbar(cases), total);
+        board.addClassName("ticket-board");
+        board.setWidthFull();
+        board.setAlignItems(FlexComponent.Alignment.START);
+        add(board);
+        expand(board);
+        refresh();
+    }
+
+    private HorizontalLayout toolbar(AuditCaseService cases) {
+        caseFilter.setItems(cases.findAll());
+        caseFilter.setItemLabelGenerator(CaseDetails::name);
+        caseFilter.setPlaceholder("All cases");
+        caseFilter.setClearButtonVisible(true);
+        caseFilter.setMinWidth("18em");
+        caseFilter.addValueChangeListener(e -> refresh());
+        projectFilter.setPlaceholder("All projects");
+        projectFilter.setClearButtonVisible(true);
+        projectFilter.addValueChangeListener(e -> refresh());
+        var syncNow = new Button("Sync now", VaadinIcon.REFRESH.create(), click -> syncNow());
+        syncNow.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        var bar = new HorizontalLayout(caseFilter, projectFilter, syncNow);
+        bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        bar.setWrap(true);
+        return bar;
+    }
+
+    private void syncNow() {
+        try {
+            var result = sync.syncMine();
+            TicketNotifications.info("Synced " + result.tickets() + (result.tickets() == 1 ? " ticket" : " tickets") + " with Jira: "
+                    + result.changed() + " changed.");
+        } catch (ApplicationException e) {
+            TicketNotifications.failed(e);
+        }
+        refresh();
+    }
+
+    void refresh() {
+        var selectedCase = caseFilter.getValue();
+        var all = tickets.find(new TicketFilter(selectedCase == null ? null : selectedCase.id(), null, null, null));
+        var projects = all.stream().map(TicketDetails::projectKey).filter(Objects::nonNull).distinct().sorted().toList();
+        String project = projectFilter.getValue();
+        if (!projects.equals(knownProjects)) {
+            knownProjects = projects;
+            projectFilter.setItems(projects);
+            if (project != null && projects.contains(project)) {
+                projectFilter.setValue(project);
+            }
+        }
+        var shown = all.stream().filter(t -> project == null || project.equals(t.projectKey())).toList();
+        total.setText(shown.size() + (shown.size() == 1 ? " ticket" : " tickets") + (admin ? " (all users)" : ""));
+        total.addClassName("ticket-total");
+        Map<StatusCategory, List<TicketDetails>> byCategory = shown.stream().collect(Collectors.groupingBy(
+                t -> t.statusCategory() == null ? StatusCategory.UNKNOWN : t.statusCategory()));
+        board.removeAll();
+        COLUMNS.forEach(category -> board.add(column(category, byCategory.getOrDefault(category, List.of()))));
+        if (byCategory.containsKey(StatusCategory.UNKNOWN)) {
+            board.add(column(StatusCategory.UNKNOWN, byCategory.get(StatusCategory.UNKNOWN)));
+        }
+    }
+
+    private Div column(StatusCategory category, List<TicketDetails> items) {
+        var title = new H3(category.label());
+        var count = new Span(String.valueOf(items.size()));
+        count.getElement().getThemeList().add("badge pill contrast");
+        count.addClassName("column-count");
+        var header = new Div(title, count);
+        header.addClassName("board-column-header");
+        var column = new Div(header);
+        column.addClassNames("board-column", "board-column-" + category.name());
+        column.getElement().setAttribute("data-category", category.name());
+        items.forEach(t -> column.add(new TicketCard(t)));
+        if (items.isEmpty()) {
+            var empty = new Span("No tickets");
+            empty.addClassName("board-empty");
+            column.add(empty);
+        }
+        return column;
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        changes = broadcaster.register(attachEvent.getUI(), TicketsChanged.class,
+                e -> admin || userId.equals(e.userId()), e -> refresh());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (changes != null) {
+            changes.remove();
+            changes = null;
+        }
+        super.onDetach(detachEvent);
+    }
+}

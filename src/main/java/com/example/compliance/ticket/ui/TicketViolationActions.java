@@ -1,0 +1,76 @@
+package com.example.compliance.ticket.ui;
+
+import com.example.compliance.base.ApplicationException;
+import com.example.compliance.ticket.JiraMetadataService;
+import com.example.compliance.ticket.TicketJobService;
+import com.example.compliance.ticket.TicketService;
+import com.example.compliance.violation.ViolationDetails;
+import com.example.compliance.violation.ViolationFilter;
+import com.example.compliance.violation.ViolationService;
+import com.example.compliance.violation.ui.ViolationActions;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The ticket feature's actions in the violations grid: create a ticket for a row, a selection or a whole case. */
+@org.springframework.stereotype.Component
+class TicketViolationActions implements ViolationActions {
+
+    private final JiraMetadataService metadata;
+    private final TicketService tickets;
+    private final TicketJobService jobs;
+    private final ViolationService violations;
+    private final TicketUiBroadcaster broadcaster;
+
+    TicketViolationActions(JiraMetadataService metadata, TicketService tickets, TicketJobService jobs,
+            ViolationService violations, TicketUiBroadcaster broadcaster) {
+        this.metadata = metadata;
+        this.tickets = tickets;
+        this.jobs = jobs;
+        this.violations = violations;
+        this.broadcaster = broadcaster;
+    }
+
+    @Override
+    public List<com.vaadin.flow.component.Component> toolbar(Context context) {
+        var forSelection = new Button("Create Jira ticket", VaadinIcon.PLUS.create(),
+                click -> open(CreateTicketDialog.Target.of(List.copyOf(context.selection())), context));
+        forSelection.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        var forCase = new Button("Create tickets for this case", click -> {
+            var chosen = context.selectedCase();
+            var byCase = new ViolationFilter(chosen.id(), Set.of(), null, null);
+            long total = violations.count(byCase);
+            long withTicket = violations.count(new ViolationFilter(chosen.id(), Set.of(), null, null, true));
+            open(new CreateTicketDialog.Target(List.of(), chosen.id(), chosen.name(), total, withTicket), context);
+        });
+        Runnable update = () -> {
+            forSelection.setEnabled(!context.selection().isEmpty());
+            forCase.setEnabled(context.selectedCase() != null);
+        };
+        context.onChange(update);
+        update.run();
+        return List.of(forSelection, forCase);
+    }
+
+    @Override
+    public Optional<com.vaadin.flow.component.Component> rowAction(ViolationDetails violation, Context context) {
+        if (violation.hasTicket()) {
+            return Optional.empty();
+        }
+        var button = new Button("Create ticket", click -> open(CreateTicketDialog.Target.of(List.of(violation)), context));
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        button.addClassName("row-create-ticket");
+        return Optional.of(button);
+    }
+
+    private void open(CreateTicketDialog.Target target, Context context) {
+        try {
+            new CreateTicketDialog(metadata, tickets, jobs, broadcaster, target, context::refresh).open();
+        } catch (ApplicationException e) {
+            TicketNotifications.failed(e);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package com.example.compliance.ticket.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.compliance.security.Role;
+import com.example.compliance.support.KaribuTest;
+import com.example.compliance.support.SandboxJira;
+import com.example.compliance.ticket.CreateTicketRequest;
+import com.example.compliance.ticket.TicketService;
+import com.example.compliance.violation.AuditCaseService;
+import com.example.compliance.violation.CaseDetails;
+import com.example.compliance.violation.CreateCaseRequest;
+import com.example.compliance.violation.Severity;
+import com.example.compliance.violation.ViolationDetails;
+import com.example.compliance.violation.ViolationService;
+import com.github.mvysny.kaributesting.v10.ButtonKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class TicketBoardViewTest extends KaribuTest {
+
+    @Autowired
+    AuditCaseService cases;
+
+    @Autowired
+    ViolationService violations;
+
+    @Autowired
+    TicketService tickets;
+
+    private SandboxJira sandbox;
+    private CaseDetails auditCase;
+
+    @BeforeEach
+    void aCase() {
+        sandbox = new SandboxJira(port);
+        loginAs("board-setup", Role.ANALYST);
+        auditCase = cases.create(new CreateCaseRequest("Board case " + System.nanoTime(), "ISO 27001", null));
+    }
+
+    @Test
+    void board_groups_tickets_by_status_category_with_counts_and_moves_a_card_after_sync() {
+        connectedAnalyst("board-" + System.nanoTime());
+        var first = ticketFor(violation("A.5.1", "Policy not reviewed", Severity.MEDIUM));
+        ticketFor(violation("A.8.2", "Assets without owner", Severity.HIGH));
+        openBoard();
+
+        assertThat(count("TO_DO")).isEqualTo(2);
+        assertThat(count("IN_PROGRESS")).isZero();
+        assertThat(keysIn("TO_DO")).contains(first);
+
+        sandbox.transition(first, "In Progress");
+        ButtonKt._click(_get(Button.class, spec -> spec.withText("Sync now")));
+
+        assertThat(count("TO_DO")).isEqualTo(1);
+        assertThat(count("IN_PROGRESS")).isEqualTo(1);
+        assertThat(keysIn("IN_PROGRESS")).containsExactly(first);
+        assertThat(_find(Span.class).stream().map(Span::getText).filter(t -> t.startsWith("Synced ")).toList())
+                .singleElement().asString().endsWith("1 changed.");
+    }
+
+    @Test
+    void board_updates_without_reload_when_a_ticket_is_created() throws InterruptedException {
+        connectedAnalyst("board-push-" + System.nanoTime());
+        openBoard();
+        assertThat(count("TO_DO")).isZero();
+
+        var key = ticketFor(violation("A.9.1", "Shared admin account", Severity.CRITICAL));
+        for (int i = 0; i < 50 && count("TO_DO") == 0; i++) {
+            MockVaadin.clientRoundtrip(false);
+            Thread.sleep(50);
+        }
+
+        assertThat(keysIn("TO_DO")).containsExactly(key);
+    }
+
+    @Test
+    void analysts_see_their_own_tickets_and_admins_everyones() {
+        connectedAnalyst("board-alice-" + System.nanoTime());
+        var alices = ticketFor(violation("A.1", "Alice's finding", Severity.LOW));
+        connectedAnalyst("board-bob-" + System.nanoTime());
+        var bobs = ticketFor(violation("A.2", "Bob's finding", Severity.LOW));
+
+        openBoard();
+        assertThat(keysIn("TO_DO")).containsExactly(bobs);
+
+        loginAs("admin", Role.ADMIN);
+        openBoard();
+        assertThat(keysIn("TO_DO")).containsExactlyInAnyOrder(alices, bobs);
+        assertThat(_get(Span.class, spec -> spec.withClasses("ticket-total")).getText()).isEqualTo("2 tickets (all users)");
+    }
+
+    private void connectedAnalyst(String username) {
+        loginAs(username, Role.ANALYST);
+        sandbox.connect(users.analyst(username));
+    }
+
+    private ViolationDetails violation(String rule, String title, Severity severity) {
+        return violations.addToCase(auditCase.id(), List.of(CreateTicketDialogTest.violation(rule, title, severity))).getFirst();
+    }
+
+    private String ticketFor(ViolationDetails violation) {
+        return tickets.create(new CreateTicketRequest(violation.id(), "COMP", "Task", null, null, null, null))
+                .ticket().jiraTicketKey();
+    }
+
+    private void openBoard() {
+        UI.getCurrent().navigate(TicketBoardView.class);
+        @SuppressWarnings("unchecked")
+        ComboBox<CaseDetails> caseFilter = _get(ComboBox.class, spec -> spec.withLabel("Case"));
+        caseFilter.setValue(caseFilter.getListDataView().getItems().filter(c -> c.id().equals(auditCase.id())).findFirst().orElseThrow());
+    }
+
+    private Div column(String category) {
+        return _get(Div.class, spec -> spec.withClasses("board-column-" + category));
+    }
+
+    private int count(String category) {
+        return Integer.parseInt(_get(column(category), Span.class, spec -> spec.withClasses("column-count")).getText());
+    }
+
+    private List<String> keysIn(String category) {
+        return _find(column(category), Anchor.class, spec -> spec.withClasses("ticket-key")).stream().map(Anchor::getText).toList();
+    }
+}
