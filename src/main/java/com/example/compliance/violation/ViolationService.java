@@ -100,10 +100,9 @@ public class ViolationService {
     }
 
     /**
-     * The violations with these ids that exist, in the given order. Also called by the ticket feature's background
-     * bulk jobs (no signed-in user), hence no role restriction; callers pass ids they were already allowed to choose.
+     * The violations with these ids that exist, in the given order. Background jobs call it as their owner
+     * ({@code BackgroundUser}), so the class's role rule applies to them too.
      */
-    @jakarta.annotation.security.PermitAll
     @Transactional(readOnly = true)
     public List<ViolationDetails> findAllById(List<UUID> ids) {
         var byId = new java.util.HashMap<UUID, ViolationDetails>();
@@ -125,9 +124,8 @@ public class ViolationService {
 
     /**
      * Records on the violation which Jira issue tracks it, for the grid. Called by the ticket feature, also from its
-     * background jobs (no signed-in user), hence no role restriction; it changes only this display summary.
+     * background jobs, which run as their owner.
      */
-    @jakarta.annotation.security.PermitAll
     @Transactional
     public void linkJira(UUID violationId, String key, String url, String status, String statusCategory) {
         violations.findById(violationId).ifPresent(v -> v.linkJira(key, url, status, statusCategory));
