@@ -92,8 +92,9 @@ public class ConnectedAccountsView extends VerticalLayout {
         grid.addColumn(new ComponentRenderer<>(ConnectedAccountsView::reconsent)).setHeader("Re-consent by")
                 .setKey("reconsent").setAutoWidth(true).setSortable(true)
                 .setComparator(Comparator.comparing(ConnectionRow::consentExpiresAt, Comparator.nullsLast(Instant::compareTo)));
-        text("Last error", "last-error", ConnectionRow::lastError).setAutoWidth(false).setFlexGrow(1).setWidth("16em");
-        grid.addColumn(ConnectionRow::tickets).setHeader("Tickets").setKey("tickets").setAutoWidth(true).setFlexGrow(0)
+        text("Last error", "last-error", ConnectionRow::lastError).setAutoWidth(false).setFlexGrow(1).setWidth("16em")
+                .setTooltipGenerator(ConnectionRow::lastError);
+        grid.addColumn(ConnectionRow::tickets).setHeader("Tickets").setKey("tickets").setWidth("8em").setFlexGrow(0)
                 .setTextAlign(ColumnTextAlign.END).setSortable(true).setComparator(ConnectionRow::tickets);
         grid.addComponentColumn(this::actions).setHeader("Actions").setKey("actions").setAutoWidth(true).setFlexGrow(0);
     }
