@@ -3,11 +3,15 @@ package com.example.compliance.jira;
 import com.example.compliance.base.NotFoundException;
 import com.example.compliance.jira.internal.JiraConnections;
 import com.example.compliance.security.CurrentUser;
+import com.example.compliance.security.Role;
 import com.example.compliance.security.UserService;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A user's Jira connection: start the 3LO consent, complete the callback, show the status, choose the active site,
@@ -59,6 +63,16 @@ public class JiraConnectionService {
         var caller = users.currentUser();
         var target = target(userId);
         connections.disconnect(target.id(), caller.username(), !target.id().equals(caller.id()));
+    }
+
+    /**
+     * Every stored Jira connection, for admins: who consented, to which sites, token expiry and re-consent deadline,
+     * last error. Users who never connected have no row. Reads the database only (no Jira call, no token material).
+     */
+    @RolesAllowed(Role.Names.ADMIN)
+    @Transactional(readOnly = true)
+    public List<JiraConnectionRow> listConnections() {
+        return connections.listConnections();
     }
 
     /** Calls Jira's {@code myself} with the stored grant: proves the connection works end to end. */

@@ -9,6 +9,7 @@ import com.example.compliance.jira.JiraReconnectRequiredException;
 import com.example.compliance.jira.JiraStatus;
 import com.example.compliance.jira.JiraUnavailableException;
 import com.example.compliance.security.CurrentUser;
+import com.example.compliance.security.Role;
 import com.example.compliance.security.UserService;
 import com.example.compliance.ticket.internal.CreateContext;
 import com.example.compliance.ticket.internal.IssuePayloads;
@@ -17,7 +18,9 @@ import com.example.compliance.ticket.internal.Ticket;
 import com.example.compliance.ticket.internal.TicketQueries;
 import com.example.compliance.ticket.internal.TicketWriter;
 import com.example.compliance.violation.ViolationService;
+import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +28,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Tickets in the user's own Jira: one per violation and site, exactly once. Reads, then calls Jira, then writes in a
@@ -118,6 +122,13 @@ public class TicketService {
     public List<TicketDetails> find(TicketFilter filter) {
         CurrentUser caller = users.currentUser();
         return queries.find(filter, caller.isAdmin() ? null : caller.id());
+    }
+
+    /** How many tickets each user has created (users without tickets are absent), for admins. */
+    @RolesAllowed(Role.Names.ADMIN)
+    @Transactional(readOnly = true)
+    public Map<UUID, Long> countByUser() {
+        return queries.countByUser();
     }
 
     @PreAuthorize("isAuthenticated()")

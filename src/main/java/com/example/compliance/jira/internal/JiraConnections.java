@@ -7,6 +7,7 @@ import com.example.compliance.jira.ConnectionStatus;
 import com.example.compliance.jira.JiraAccount;
 import com.example.compliance.jira.JiraApi;
 import com.example.compliance.jira.JiraConnectException;
+import com.example.compliance.jira.JiraConnectionRow;
 import com.example.compliance.jira.JiraConnectException.Reason;
 import com.example.compliance.jira.JiraNotConnectedException;
 import com.example.compliance.jira.JiraSite;
@@ -19,8 +20,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -148,6 +151,22 @@ public class JiraConnections {
                     c.getConsentedAt(), c.getConsentedAt().plus(CONSENT_LIFETIME), c.getLastRefreshedAt(),
                     settings.sandboxMode());
         });
+    }
+
+    /** Every stored connection: one query for the credentials, one for all their sites. */
+    public List<JiraConnectionRow> listConnections() {
+        var sitesByUser = sites.findAll().stream().collect(Collectors.groupingBy(JiraSiteLink::getUserId,
+                Collectors.mapping(l -> new JiraSite(l.getCloudId(), l.getUrl(), l.getName(), l.getAvatarUrl()),
+                        Collectors.toList())));
+        return credentials.findAll().stream().map(c -> {
+            List<JiraSite> siteList = sitesByUser.getOrDefault(c.getUserId(), List.of()).stream()
+                    .sorted(Comparator.comparing(JiraSite::siteName)).toList();
+            var active = siteList.stream().filter(x -> x.cloudId().equals(c.getActiveCloudId())).findFirst().orElse(null);
+            boolean connected = c.getStatus() == ConnectionStatus.CONNECTED;
+            return new JiraConnectionRow(c.getUserId(), c.getStatus(), c.getAccountId(), c.getDisplayName(), active, siteList,
+                    c.getConsentedAt(), c.getConsentedAt().plus(CONSENT_LIFETIME), connected ? c.getExpiresAt() : null,
+                    c.getLastRefreshedAt(), c.getLastError());
+        }).toList();
     }
 
     public JiraStatus selectSite(UUID userId, String cloudId, String actor) {

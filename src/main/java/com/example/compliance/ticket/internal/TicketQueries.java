@@ -44,6 +44,12 @@ public class TicketQueries {
         return tx.execute(s -> tickets.findByViolationIdAndCloudId(violationId, cloudId));
     }
 
+    /** Tickets per user who created them, in one grouped query. */
+    public Map<UUID, Long> countByUser() {
+        return tx.execute(s -> tickets.countPerCreator().stream()
+                .collect(Collectors.toMap(row -> (UUID) row[0], row -> ((Number) row[1]).longValue())));
+    }
+
     public Optional<Ticket> ticket(UUID id) {
         return tx.execute(s -> tickets.findById(id));
     }

@@ -26,6 +26,12 @@ public interface TicketRepository extends JpaRepository<Ticket, UUID>, JpaSpecif
 
     long countByCreatedBy(UUID userId);
 
+    /** Tickets per creator that reached Jira (not PENDING reservations): {@code [createdBy, count]} rows. */
+    @Query("""
+            select t.createdBy, count(t) from Ticket t
+            where t.state <> com.example.compliance.ticket.internal.Ticket.State.PENDING group by t.createdBy""")
+    List<Object[]> countPerCreator();
+
     /** Takes over a PENDING reservation whose attempt is over (lease cleared or expired); 1 when we own it now. */
     @org.springframework.data.jpa.repository.Modifying
     @Query("""
