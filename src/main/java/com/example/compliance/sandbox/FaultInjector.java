@@ -56,12 +56,15 @@ public class FaultInjector {
     private static final int[] MIXED = {429, 500, 503};
 
     private final SandboxProperties properties;
+    private final SandboxStats stats;
     private final ScheduledExecutorService scheduler;
     private volatile Faults faults;
     private long burstWindowSecond;
     private int burstCount;
 
-    FaultInjector(SandboxProperties properties, @Qualifier("sandboxLatencyScheduler") ScheduledExecutorService scheduler) {
+    FaultInjector(SandboxProperties properties, @Qualifier("sandboxLatencyScheduler") ScheduledExecutorService scheduler,
+            SandboxStats stats) {
+        this.stats = stats;
         this.properties = properties;
         this.scheduler = scheduler;
         reset();
@@ -87,7 +90,9 @@ public class FaultInjector {
     public CompletableFuture<ResponseEntity<Object>> respond(Supplier<ResponseEntity<Object>> handler) {
         Faults current = faults;
         ResponseEntity<Object> response = injectedFault(current);
-        if (response == null) {
+        if (response != null) {
+            stats.injected(response.getStatusCode().value());
+        } else {
             response = handle(handler);
         }
         if (current.latencyMs() <= 0) {

@@ -13,7 +13,13 @@ public class SandboxStats {
 
     private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> grants = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> injected = new ConcurrentHashMap<>();
     private final LongAdder refreshTokenReuseAfterLeeway = new LongAdder();
+
+    /** An answer the fault injector made instead of the real one (429, 500, 503). */
+    public void injected(int status) {
+        injected.computeIfAbsent(Integer.toString(status), k -> new LongAdder()).increment();
+    }
 
     /** {@code operation} is {@code "<METHOD> <path template>"}, e.g. {@code GET /rest/api/3/myself}. */
     public void request(String operation) {
@@ -32,6 +38,7 @@ public class SandboxStats {
         var result = new java.util.LinkedHashMap<String, Object>();
         result.put("requests", sums(requests));
         result.put("grants", sums(grants));
+        result.put("injected_responses", sums(injected));
         result.put("refresh_token_reuse_after_leeway", refreshTokenReuseAfterLeeway.sum());
         return result;
     }
@@ -39,6 +46,7 @@ public class SandboxStats {
     public void reset() {
         requests.clear();
         grants.clear();
+        injected.clear();
         refreshTokenReuseAfterLeeway.reset();
     }
 

@@ -127,8 +127,14 @@ class BulkAndSyncTest extends TicketTestSupport {
         var data = caseWith(user, 100, "Faults");
         sandbox.faults("{\"latency_ms\":0,\"error_rate\":0.3,\"error_status\":\"mixed\"}");
 
-        var job = awaitJob(user, post(user, "/api/jira/tickets/bulk-create", """
-                {"case_id":"%s","project_key":"COMP","issue_type":"Task"}""".formatted(data.caseId())).json().get("job_id").asString());
+        // Starting the job reads Jira metadata, which may itself be refused (502 "try again"): retry like a script would
+        Response started = null;
+        for (int attempt = 0; attempt < 3 && (started == null || started.status() == 502); attempt++) {
+            started = post(user, "/api/jira/tickets/bulk-create", """
+                    {"case_id":"%s","project_key":"COMP","issue_type":"Task"}""".formatted(data.caseId()));
+        }
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        var job = awaitJob(user, started.json().get("job_id").asString());
         sandbox.faults("{\"latency_ms\":0,\"error_rate\":0}");
 
         assertThat(job.get("status").asString()).isEqualTo("COMPLETED");

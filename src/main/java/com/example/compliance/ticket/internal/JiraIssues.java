@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class JiraIssues {
 
-    private static final int READ_ATTEMPTS = 4;
+    private static final int READ_ATTEMPTS = 6;
     static final List<String> SYNC_FIELDS = List.of("status", "summary", "assignee", "project", "labels");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -1,0 +1,272 @@
+package com.example.compliance.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.compliance.jira.JiraApi;
+import com.example.compliance.security.BackgroundUser;
+import com.example.compliance.support.IntegrationTest;
+import com.example.compliance.support.SandboxJira;
+import com.example.compliance.support.TestDatabase;
+import com.example.compliance.ticket.TicketSyncService;
+import com.example.compliance.ticket.internal.IssuePayloads;
+import com.example.compliance.ticket.internal.JiraIssues;
+import com.example.compliance.violation.AuditCaseService;
+import com.example.compliance.violation.CreateCaseRequest;
+import com.example.compliance.violation.Severity;
+import com.example.compliance.violation.SyntheticViolationGenerator;
+import com.example.compliance.violation.ViolationFilter;
+import com.example.compliance.violation.ViolationService;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The performance benchmarks of issue 7: the app's real code paths against the sandbox Jira over HTTP with added
+ * latency, each figure side by side with the naive way in the same run. Not a test: it reports numbers (table on
+ * stdout, {@code target/bench/results.json}); targets are compared, never asserted. Run with {@code ./mvnw -Pbench verify}
+ * ({@code -Dbench.quick=true} for small sizes). The sandbox shares this JVM; its latency is asynchronous and holds no
+ * servlet thread.
+ */
+@Tag("bench")
+class PerformanceBenchmark extends IntegrationTest {
+
+    private static final boolean QUICK = Boolean.getBoolean("bench.quick");
+    private static final int LATENCY_MS = Integer.getInteger("bench.latency-ms", 150);
+    private static final String ONLY = System.getProperty("bench.only", "");
+
+    @Autowired JiraApi jiraApi;
+    @Autowired JiraIssues jiraIssues;
+    @Autowired TicketSyncService sync;
+    @Autowired BackgroundUser backgroundUser;
+    @Autowired AuditCaseService cases;
+    @Autowired ViolationService violations;
+    @Autowired SyntheticViolationGenerator generator;
+    @Autowired JdbcTemplate jdbc;
+
+    @Test
+    void run_benchmarks() throws Exception {
+        var results = new LinkedHashMap<String, Object>();
+        var sandbox = new SandboxJira(port);
+        String db = TestDatabase.isPostgres() ? "postgres" : "h2";
+        if (ONLY.isEmpty() || ONLY.contains("jira")) {
+            var user = users.analyst("bench-analyst");
+            sandbox.connect(user);
+            UUID userId = users.idOf("bench-analyst");
+            sandbox.faults("{\"latency_ms\":" + LATENCY_MS + ",\"error_rate\":0}");
+            results.put("bulk_create", bulkCreate(sandbox, user, userId, QUICK ? 200 : 1000, QUICK ? 50 : 200));
+            results.put("sync", syncBenchmark(sandbox, user, userId, QUICK ? 1000 : 10_000, QUICK ? 50 : 200));
+            results.put("refresh_contention", refreshContention(sandbox, userId, 50));
+            sandbox.faults("{\"latency_ms\":0}");
+        }
+        if (ONLY.isEmpty() || ONLY.contains("grid")) {
+            results.put("grid_" + db, grid(QUICK ? 100_000 : 1_000_000, QUICK ? 5 : 20));
+        }
+        BenchReport.write(results, db, QUICK, LATENCY_MS);
+    }
+
+    private Map<String, Object> bulkCreate(SandboxJira sandbox, Credentials user, UUID userId, int size, int naiveSize) {
+        UUID caseId = syntheticCase(userId, "Bench bulk", size);
+        sandbox.resetCounters();
+        long started = System.nanoTime();
+        String jobId = post(user, "/api/jira/tickets/bulk-create", """
+                {"case_id":"%s","project_key":"COMP","issue_type":"Task"}""".formatted(caseId)).json().get("job_id").asString();
+        var job = awaitJob(user, jobId);
+        double wall = seconds(started);
+        var stats = sandbox.stats();
+        assertThat(job.get("created").asInt()).as(job.toString()).isEqualTo(size);
+
+        UUID naiveCase = syntheticCase(userId, "Bench naive", naiveSize);
+        String cloudId = get(user, "/api/jira/status").json().get("cloud_id").asString();
+        var naiveViolations = backgroundUser.runAs(userId, () -> violations.findAllById(
+                backgroundUser.runAs(userId, () -> violations.findIdsByCase(naiveCase))));
+        long naiveStarted = System.nanoTime();
+        for (var v : naiveViolations) {
+            jiraIssues.create(userId, cloudId, Map.of("project", Map.of("key", "COMP"), "issuetype", Map.of("name", "Task"),
+                    "summary", IssuePayloads.summary(v), "labels", List.of("compliance")));
+        }
+        double naivePerTicket = seconds(naiveStarted) / naiveViolations.size();
+
+        var result = new LinkedHashMap<String, Object>();
+        result.put("violations", size);
+        result.put("latency_ms", LATENCY_MS);
+        result.put("wall_s", round(wall));
+        result.put("jira_requests", totalRequests(stats));
+        result.put("http_429", stats.path("injected_responses").path("429").asInt(0));
+        result.put("naive_sample", naiveViolations.size());
+        result.put("naive_wall_s_per_ticket", round(naivePerTicket));
+        result.put("naive_wall_s_estimated_for_all", round(naivePerTicket * size));
+        result.put("target", "wall_s <= 2, jira_requests <= 25 (1,000 violations)");
+        return result;
+    }
+
+    private Map<String, Object> syncBenchmark(SandboxJira sandbox, Credentials user, UUID userId, int size, int naiveSize) {
+        UUID caseId = syntheticCase(userId, "Bench sync", size);
+        var job = awaitJob(user, post(user, "/api/jira/tickets/bulk-create", """
+                {"case_id":"%s","project_key":"COMP","issue_type":"Task"}""".formatted(caseId)).json().get("job_id").asString());
+        assertThat(job.get("created").asInt()).isEqualTo(size);
+        int tickets = backgroundUser.runAs(userId, () -> sync.syncUser(userId)).tickets();
+        sandbox.resetCounters();
+        long started = System.nanoTime();
+        var result = backgroundUser.runAs(userId, () -> sync.syncUser(userId));
+        double wall = seconds(started);
+        int requests = totalRequests(sandbox.stats());
+
+        String cloudId = get(user, "/api/jira/status").json().get("cloud_id").asString();
+        var keys = job.get("items").findValuesAsString("jira_ticket_key").subList(0, naiveSize);
+        long naiveStarted = System.nanoTime();
+        keys.forEach(key -> jiraIssues.get(userId, cloudId, key));
+        double naivePerTicket = seconds(naiveStarted) / keys.size();
+
+        var out = new LinkedHashMap<String, Object>();
+        out.put("tickets", tickets);
+        out.put("latency_ms", LATENCY_MS);
+        out.put("wall_s", round(wall));
+        out.put("jira_requests", requests);
+        out.put("synced", result.tickets());
+        out.put("naive_sample", keys.size());
+        out.put("naive_wall_s_per_ticket", round(naivePerTicket));
+        out.put("naive_wall_s_estimated_for_all", round(naivePerTicket * tickets));
+        out.put("target", "wall_s <= 5, jira_requests <= 105 (10,000 tickets)");
+        return out;
+    }
+
+    private Map<String, Object> refreshContention(SandboxJira sandbox, UUID userId, int callers) throws Exception {
+        jdbc.update("update jira_credentials set expires_at = ? where user_id = ?", Timestamp.from(Instant.now().minusSeconds(5)), userId);
+        sandbox.expireAccessTokens();
+        int before = sandbox.refreshGrants();
+        int failures = 0;
+        long started = System.nanoTime();
+        try (var pool = Executors.newFixedThreadPool(callers)) {
+            var calls = new ArrayList<Future<?>>();
+            for (int i = 0; i < callers; i++) {
+                calls.add(pool.submit(() -> jiraApi.call(userId, site -> site.client().get().uri("/myself").retrieve()
+                        .body(String.class))));
+            }
+            for (var call : calls) {
+                try {
+                    call.get();
+                } catch (Exception e) {
+                    failures++;
+                }
+            }
+        }
+        var out = new LinkedHashMap<String, Object>();
+        out.put("concurrent_calls", callers);
+        out.put("latency_ms", LATENCY_MS);
+        out.put("refreshes", sandbox.refreshGrants() - before);
+        out.put("failures", failures);
+        out.put("wall_s", round(seconds(started)));
+        out.put("reuse_after_leeway", sandbox.stats().path("refresh_token_reuse_after_leeway").asInt());
+        out.put("target", "exactly 1 refresh, 0 failures");
+        return out;
+    }
+
+    private Map<String, Object> grid(int size, int repetitions) {
+        var admin = users.analyst("bench-grid");
+        UUID userId = users.idOf("bench-grid");
+        long seedStarted = System.nanoTime();
+        syntheticCase(userId, "Bench grid", size);
+        double seedSeconds = seconds(seedStarted);
+        var filter = new ViolationFilter(null, Set.of(Severity.CRITICAL, Severity.HIGH), null, null);
+        var sort = Sort.by(Sort.Order.desc("detectedAt"));
+        return backgroundUser.runAs(userId, () -> {
+            long countStarted = System.nanoTime();
+            long matching = violations.count(filter);
+            double countMs = millis(countStarted);
+            int pageSize = 50;
+            int lastPage = (int) ((matching - 1) / pageSize);
+            var samples = new ArrayList<Double>();
+            var perPage = new LinkedHashMap<String, Object>();
+            for (var page : Map.of("first", 0, "middle", lastPage / 2, "last", lastPage).entrySet()) {
+                var pageSamples = new ArrayList<Double>();
+                violations.find(filter, PageRequest.of(page.getValue(), pageSize, sort));
+                for (int i = 0; i < repetitions; i++) {
+                    long started = System.nanoTime();
+                    var rows = violations.find(filter, PageRequest.of(page.getValue(), pageSize, sort));
+                    pageSamples.add(millis(started));
+                    assertThat(rows).isNotEmpty();
+                }
+                samples.addAll(pageSamples);
+                perPage.put(page.getKey() + "_ms_p50", round(percentile(pageSamples, 50)));
+            }
+            var out = new LinkedHashMap<String, Object>();
+            out.put("violations", size + countAll());
+            out.put("matching_filter", matching);
+            out.put("seed_s", round(seedSeconds));
+            out.put("page_ms_p50", round(percentile(samples, 50)));
+            out.put("page_ms_p95", round(percentile(samples, 95)));
+            out.put("count_ms", round(countMs));
+            out.putAll(perPage);
+            out.put("filter", "severity in (CRITICAL, HIGH), sort detected_at desc, page size 50");
+            out.put("target", "page_ms_p95 <= 50");
+            return out;
+        });
+    }
+
+    private long countAll() {
+        return jdbc.queryForObject("select count(*) from violation", Long.class) - 0;
+    }
+
+    private UUID syntheticCase(UUID userId, String name, int size) {
+        UUID caseId = backgroundUser.runAs(userId, () -> cases.create(new CreateCaseRequest(name + " " + System.nanoTime(), "SOC 2", null)).id());
+        generator.insert(caseId, size);
+        return caseId;
+    }
+
+    private tools.jackson.databind.JsonNode awaitJob(Credentials user, String jobId) {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+        while (Instant.now().isBefore(deadline)) {
+            var job = get(user, "/api/jira/jobs/" + jobId).json();
+            if (!"RUNNING".equals(job.get("status").asString())) {
+                return job;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("Job " + jobId + " did not finish in 5 minutes");
+    }
+
+    private static int totalRequests(tools.jackson.databind.JsonNode stats) {
+        int total = 0;
+        for (var entry : stats.path("requests").properties()) {
+            total += entry.getValue().asInt();
+        }
+        return total;
+    }
+
+    private static double percentile(List<Double> samples, int p) {
+        var sorted = samples.stream().sorted().toList();
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    private static double millis(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e6;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+}
