@@ -68,7 +68,16 @@ public class SyntheticViolationGenerator {
             }
             tx.executeWithoutResult(status -> batchInsert(rows));
         }
+        refreshPlannerStatistics();
         log.info("Generated {} synthetic violations in {} ms", count, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** After a bulk load PostgreSQL's statistics are stale until autovacuum runs; the grid's plans depend on them. */
+    private void refreshPlannerStatistics() {
+        String product = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
+        if ("PostgreSQL".equalsIgnoreCase(product)) {
+            jdbc.execute("ANALYZE violation");
+        }
     }
 
     private void batchInsert(List<Object[]> rows) {
