@@ -68,7 +68,9 @@ public class TicketQueries {
     List<TicketDetails> details(List<Ticket> found) {
         Map<UUID, ViolationDetails> byId = violations.findAllById(found.stream().map(Ticket::getViolationId).distinct().toList())
                 .stream().collect(Collectors.toMap(ViolationDetails::id, Function.identity()));
-        return found.stream().map(t -> writer.details(t, byId.get(t.getViolationId()))).toList();
+        var names = new java.util.HashMap<UUID, String>();
+        found.stream().map(Ticket::getCreatedBy).distinct().forEach(id -> names.put(id, writer.username(id)));
+        return found.stream().map(t -> writer.details(t, byId.get(t.getViolationId()), names.get(t.getCreatedBy()))).toList();
     }
 
     /** Writes what Jira said about an issue; {@code null} means Jira no longer has it. */

@@ -119,9 +119,18 @@ public class TicketWriter {
     }
 
     public TicketDetails details(Ticket t, ViolationDetails v) {
+        return details(t, v, users.findUsername(t.getCreatedBy()).orElse(null));
+    }
+
+    /** For lists: the caller resolves each creator's name once, not once per ticket. */
+    TicketDetails details(Ticket t, ViolationDetails v, String createdBy) {
         return new TicketDetails(t.getId(), t.getViolationId(), t.getCaseId(), t.getJiraIssueId(), t.getJiraIssueKey(),
-                t.url(), t.getStatus(), t.getStatusCategory(), t.getProjectKey(),
-                users.findUsername(t.getCreatedBy()).orElse(null), t.getCreatedAt(), t.getLastSyncedAt(), t.getSummary(),
-                v == null ? null : v.severity().name(), t.getAssignee(), t.getState() == Ticket.State.DELETED_IN_JIRA);
+                t.url(), t.getStatus(), t.getStatusCategory(), t.getProjectKey(), createdBy, t.getCreatedAt(),
+                t.getLastSyncedAt(), t.getSummary(), v == null ? null : v.severity().name(), t.getAssignee(),
+                t.getState() == Ticket.State.DELETED_IN_JIRA);
+    }
+
+    String username(UUID userId) {
+        return users.findUsername(userId).orElse(null);
     }
 }
