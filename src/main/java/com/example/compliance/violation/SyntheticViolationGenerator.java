@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -72,11 +73,16 @@ public class SyntheticViolationGenerator {
         log.info("Generated {} synthetic violations in {} ms", count, (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** After a bulk load PostgreSQL's statistics are stale until autovacuum runs; the grid's plans depend on them. */
+    /**
+     * After a bulk load PostgreSQL's statistics and visibility map are stale until autovacuum gets to the table: the
+     * grid's plans depend on the statistics, its index-only scans on the visibility map. VACUUM cannot run inside a
+     * transaction; a caller inside one gets the statistics only.
+     */
     private void refreshPlannerStatistics() {
         String product = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
         if ("PostgreSQL".equalsIgnoreCase(product)) {
-            jdbc.execute("ANALYZE violation");
+            jdbc.execute(TransactionSynchronizationManager.isActualTransactionActive() ? "ANALYZE violation"
+                    : "VACUUM (ANALYZE) violation");
         }
     }
 

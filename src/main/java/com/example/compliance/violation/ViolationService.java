@@ -100,6 +100,24 @@ public class ViolationService {
     }
 
     /**
+     * One page of the grid's current filter. Deep pages seek from the anchors the paging handle remembers, so their
+     * cost does not grow with the depth (see {@link ViolationPaging}).
+     */
+    @Transactional(readOnly = true)
+    public List<ViolationDetails> find(ViolationPaging paging, long offset, int limit, Sort sort) {
+        return search.page(paging.filter(), offset, limit, sort, paging.anchors()).stream()
+                .map(ViolationService::toDetails)
+                .toList();
+    }
+
+    /** Counts the paging handle's filter; the rows may have moved since the last count, so its anchors start afresh. */
+    @Transactional(readOnly = true)
+    public long count(ViolationPaging paging) {
+        paging.anchors().clear();
+        return search.count(paging.filter());
+    }
+
+    /**
      * The violations with these ids that exist, in the given order. Background jobs call it as their owner
      * ({@code BackgroundUser}), so the class's role rule applies to them too.
      */

@@ -42,6 +42,12 @@ public abstract class KaribuTest extends IntegrationTest {
         MockVaadin.setup(uiFactory, new MockSpringServlet(routes, context, uiFactory));
     }
 
+    /** Ends the current Vaadin session and starts a new, empty one (signed out). */
+    protected void restartVaadin() {
+        tearDownVaadin();
+        setUpVaadin();
+    }
+
     @AfterEach
     void tearDownVaadin() {
         logout();

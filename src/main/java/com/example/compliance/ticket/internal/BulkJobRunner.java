@@ -184,13 +184,17 @@ public class BulkJobRunner {
         var outcomes = new HashMap<UUID, Outcome>();
         var toSend = new ArrayList<TicketWriter.Reservation>();
         var toAdopt = new ArrayList<TicketWriter.Reservation>();
+        var existing = new ArrayList<ViolationDetails>();
         for (var item : chunk) {
             var v = byId.get(item.getViolationId());
             if (v == null) {
                 outcomes.put(item.getViolationId(), new Outcome(JobItemStatus.FAILED, null, "The violation no longer exists."));
-                continue;
+            } else {
+                existing.add(v);
             }
-            var reservation = writer.reserve(v, job.getCloudId(), siteUrl, user, job.getProjectKey());
+        }
+        for (var reservation : writer.reserveAll(existing, job.getCloudId(), siteUrl, user, job.getProjectKey())) {
+            var v = byId.get(reservation.ticket().getViolationId());
             if (reservation.alreadyCreated()) {
                 outcomes.put(v.id(), new Outcome(JobItemStatus.SKIPPED, reservation.ticket().getJiraIssueKey(), null));
             } else if (reservation.fresh()) {
@@ -217,15 +221,18 @@ public class BulkJobRunner {
         var labels = candidates.stream().map(r -> r.ticket().getCorrelationLabel()).toList();
         var found = withRetries(() -> issues.findByLabels(user, cloudId, labels));
         var remaining = new ArrayList<TicketWriter.Reservation>();
+        var adopted = new ArrayList<TicketWriter.Confirmation>();
         for (var reservation : candidates) {
             var issue = found.stream().filter(i -> i.labels().contains(reservation.ticket().getCorrelationLabel())).findFirst();
             if (issue.isPresent()) {
-                var t = writer.confirm(reservation.ticket().getId(), issue.get().id(), issue.get().key(), issue.get().status(),
-                        issue.get().category(), true, siteName);
-                outcomes.put(t.getViolationId(), new Outcome(JobItemStatus.CREATED, t.getJiraIssueKey(), null));
+                adopted.add(new TicketWriter.Confirmation(reservation.ticket().getId(), issue.get().id(), issue.get().key(),
+                        issue.get().status(), issue.get().category()));
             } else {
                 remaining.add(reservation);
             }
+        }
+        for (var t : writer.confirmAll(adopted, true, siteName)) {
+            outcomes.put(t.getViolationId(), new Outcome(JobItemStatus.CREATED, t.getJiraIssueKey(), null));
         }
         return remaining;
     }
@@ -241,32 +248,36 @@ public class BulkJobRunner {
             try {
                 var result = issues.createBulk(job.getUserId(), job.getCloudId(), fields);
                 var created = result.issues().iterator();
+                var confirmations = new ArrayList<TicketWriter.Confirmation>();
+                var refused = new ArrayList<UUID>();
                 for (int i = 0; i < toSend.size(); i++) {
                     var reservation = toSend.get(i);
                     UUID violationId = reservation.ticket().getViolationId();
                     if (result.failures().containsKey(i) || !created.hasNext()) {
-                        writer.release(reservation.ticket().getId());
+                        refused.add(reservation.ticket().getId());
                         outcomes.put(violationId, new Outcome(JobItemStatus.FAILED, null,
                                 result.failures().getOrDefault(i, "Jira did not create this issue")));
                     } else {
                         var issue = created.next();
-                        writer.confirm(reservation.ticket().getId(), issue.id(), issue.key(), "To Do", StatusCategory.TO_DO, false, siteName);
+                        confirmations.add(new TicketWriter.Confirmation(reservation.ticket().getId(), issue.id(), issue.key(),
+                                "To Do", StatusCategory.TO_DO));
                         outcomes.put(violationId, new Outcome(JobItemStatus.CREATED, issue.key(), null));
                     }
                 }
+                writer.confirmAll(confirmations, false, siteName);
+                writer.releaseAll(refused);
                 return;
             } catch (UnprocessableException refused) {
-                toSend.forEach(r -> {
-                    writer.release(r.ticket().getId());
-                    outcomes.put(r.ticket().getViolationId(), new Outcome(JobItemStatus.FAILED, null, refused.getMessage()));
-                });
+                writer.releaseAll(toSend.stream().map(r -> r.ticket().getId()).toList());
+                toSend.forEach(r -> outcomes.put(r.ticket().getViolationId(),
+                        new Outcome(JobItemStatus.FAILED, null, refused.getMessage())));
                 return;
             } catch (JiraUnavailableException e) {
                 if (attempt >= maxAttempts) {
                     if (e.ambiguous()) {
                         writer.endAttempt(toSend.stream().map(r -> r.ticket().getId()).toList());
                     } else {
-                        toSend.forEach(r -> writer.release(r.ticket().getId()));
+                        writer.releaseAll(toSend.stream().map(r -> r.ticket().getId()).toList());
                     }
                     toSend.forEach(r -> outcomes.put(r.ticket().getViolationId(), new Outcome(JobItemStatus.FAILED, null,
                             "Jira stayed unavailable after " + maxAttempts + " attempts (" + e.getMessage() + ") Use Retry failed.")));

@@ -8,8 +8,14 @@ import com.example.compliance.ticket.StatusCategory;
 import com.example.compliance.ticket.TicketDetails;
 import com.example.compliance.violation.ViolationDetails;
 import com.example.compliance.violation.ViolationService;
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -48,9 +54,11 @@ public class TicketWriter {
     private final UserService users;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final EntityManager em;
 
     TicketWriter(TicketRepository tickets, ViolationService violations, ActivityService activity, UserService users,
-            TransactionTemplate tx, Clock clock) {
+            TransactionTemplate tx, Clock clock, EntityManager em) {
+        this.em = em;
         this.tickets = tickets;
         this.violations = violations;
         this.activity = activity;
@@ -74,6 +82,40 @@ public class TicketWriter {
         }
     }
 
+    /**
+     * Reserves a whole bulk chunk in one transaction (one query for what exists, batched inserts for the rest). If
+     * another request reserved one of them meanwhile, the unique key refuses the batch and nothing is kept; the chunk
+     * is then reserved one violation at a time, where the other request's reservation wins.
+     */
+    public List<Reservation> reserveAll(List<ViolationDetails> vs, String cloudId, String siteUrl,
+            UUID userId, String projectKey) {
+        if (vs.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return tx.execute(s -> {
+                var existing = tickets.findByCloudIdAndViolationIdIn(cloudId, vs.stream().map(ViolationDetails::id).toList())
+                        .stream().collect(Collectors.toMap(Ticket::getViolationId, t -> t));
+                var reservations = new ArrayList<Reservation>(vs.size());
+                for (var v : vs) {
+                    Ticket found = existing.get(v.id());
+                    if (found != null) {
+                        reservations.add(new Reservation(found, false));
+                    } else {
+                        Ticket reserved = new Ticket(UUID.randomUUID(), v.id(), v.caseId(), cloudId, siteUrl, userId,
+                                projectKey, IssuePayloads.summary(v), IssuePayloads.correlationLabel(v.id()), clock.instant());
+                        em.persist(reserved); // a new id: persist inserts without the select that save's merge does
+                        reservations.add(new Reservation(reserved, true));
+                    }
+                }
+                tickets.flush();
+                return reservations;
+            });
+        } catch (DataIntegrityViolationException concurrent) {
+            return vs.stream().map(v -> reserve(v, cloudId, siteUrl, userId, projectKey)).toList();
+        }
+    }
+
     /** Takes over an abandoned reservation; false when another attempt holds it. */
     public boolean claim(UUID ticketId) {
         var now = clock.instant();
@@ -81,7 +123,7 @@ public class TicketWriter {
     }
 
     /** The attempt ended without knowing whether Jira created the issues: the next one must look them up first. */
-    public void endAttempt(java.util.Collection<UUID> ticketIds) {
+    public void endAttempt(Collection<UUID> ticketIds) {
         if (!ticketIds.isEmpty()) {
             tx.executeWithoutResult(s -> tickets.endAttempt(ticketIds));
         }
@@ -91,25 +133,54 @@ public class TicketWriter {
         return clock.instant();
     }
 
+    /** What Jira answered for one reserved ticket. */
+    public record Confirmation(UUID ticketId, String issueId, String issueKey, String status, StatusCategory category) {}
+
     /** Jira created (or we found) the issue: the ticket is real from now on. */
     public Ticket confirm(UUID ticketId, String issueId, String issueKey, String status, StatusCategory category,
             boolean adopted, String siteName) {
+        return confirmAll(List.of(new Confirmation(ticketId, issueId, issueKey, status, category)), adopted,
+                siteName).getFirst();
+    }
+
+    /**
+     * Confirms a bulk chunk's tickets in one transaction: each ticket, its violation's Jira link and its audit event
+     * commit together, so none is ever on record without the others.
+     */
+    public List<Ticket> confirmAll(List<Confirmation> confirmations, boolean adopted, String siteName) {
+        if (confirmations.isEmpty()) {
+            return List.of();
+        }
         return tx.execute(s -> {
-            Ticket t = tickets.findById(ticketId).orElseThrow();
-            t.created(issueId, issueKey, status == null ? "To Do" : status, category, clock.instant());
-            violations.linkJira(t.getViolationId(), issueKey, t.url(), t.getStatus(), category.name());
-            String actor = users.findUsername(t.getCreatedBy()).orElse(ActivityEntry.SYSTEM);
-            activity.record(ActivityEntry.success(actor, adopted ? ActivityAction.TICKET_ADOPTED : ActivityAction.TICKET_CREATED,
-                    "issue", issueKey, (adopted ? "Found existing issue for violation " : "Created for violation ")
-                            + t.getViolationId()).onSite(siteName));
-            return t;
+            var actors = new HashMap<UUID, String>();
+            var confirmed = new ArrayList<Ticket>(confirmations.size());
+            for (var c : confirmations) {
+                Ticket t = tickets.findById(c.ticketId()).orElseThrow();
+                t.created(c.issueId(), c.issueKey(), c.status() == null ? "To Do" : c.status(), c.category(), clock.instant());
+                violations.linkJira(t.getViolationId(), c.issueKey(), t.url(), t.getStatus(), c.category().name());
+                String actor = actors.computeIfAbsent(t.getCreatedBy(),
+                        id -> users.findUsername(id).orElse(ActivityEntry.SYSTEM));
+                activity.record(ActivityEntry.success(actor, adopted ? ActivityAction.TICKET_ADOPTED : ActivityAction.TICKET_CREATED,
+                        "issue", c.issueKey(), (adopted ? "Found existing issue for violation " : "Created for violation ")
+                                + t.getViolationId()).onSite(siteName));
+                confirmed.add(t);
+            }
+            return confirmed;
         });
     }
 
     /** Jira definitely did not create it: free the violation for another attempt. */
     public void release(UUID ticketId) {
-        tx.executeWithoutResult(s -> tickets.findById(ticketId)
-                .filter(t -> t.getState() == Ticket.State.PENDING).ifPresent(tickets::delete));
+        releaseAll(List.of(ticketId));
+    }
+
+    /** {@link #release} for many tickets, in one transaction. */
+    public void releaseAll(Collection<UUID> ticketIds) {
+        if (ticketIds.isEmpty()) {
+            return;
+        }
+        tx.executeWithoutResult(s -> tickets.findAllById(ticketIds).stream()
+                .filter(t -> t.getState() == Ticket.State.PENDING).forEach(tickets::delete));
     }
 
     public void recordJiraError(UUID userId, String target, String detail, String siteName) {

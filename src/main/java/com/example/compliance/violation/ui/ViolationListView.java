@@ -6,6 +6,7 @@ import com.example.compliance.violation.CaseDetails;
 import com.example.compliance.violation.Severity;
 import com.example.compliance.violation.ViolationDetails;
 import com.example.compliance.violation.ViolationFilter;
+import com.example.compliance.violation.ViolationPaging;
 import com.example.compliance.violation.ViolationService;
 import com.example.compliance.violation.ViolationStatus;
 import com.vaadin.flow.component.Component;
@@ -198,11 +199,12 @@ public class ViolationListView extends VerticalLayout {
     }
 
     private void refresh() {
-        ViolationFilter filter = currentFilter();
+        var paging = new ViolationPaging(currentFilter());
         grid.setItems(
-                query -> violations.find(filter, VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
+                query -> violations.find(paging, query.getOffset(), query.getLimit(),
+                        VaadinSpringDataHelpers.toSpringDataSort(query)).stream(),
                 query -> {
-                    long count = violations.count(filter);
+                    long count = violations.count(paging);
                     matchCount.setText(NumberFormat.getIntegerInstance(Locale.UK).format(count)
                             + (count == 1 ? " matching violation" : " matching violations"));
                     return (int) Math.min(count, Integer.MAX_VALUE);
