@@ -41,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs a bulk creation job: its PENDING items in chunks of 50 through {@code POST issue/bulk}, a bounded number of
- * chunks at once per site, honouring Retry-After on 429 and backing off on 5xx. After an ambiguous failure the chunk's
+ * Jira requests at once per site (the chunks' database work runs alongside), honouring Retry-After on 429 and backing off on 5xx. After an ambiguous failure the chunk's
  * issues are looked up by correlation label before anything is sent again, so a violation never gets two issues.
  * Every chunk's outcome is persisted, so a job resumed after a restart only touches what is still PENDING.
  */
@@ -145,20 +145,13 @@ public class BulkJobRunner {
         for (int from = 0; from < pending.size(); from += chunkSize) {
             chunks.add(pending.subList(from, Math.min(pending.size(), from + chunkSize)));
         }
-        Semaphore permits = SITE_PERMITS.computeIfAbsent(job.getCloudId(), id -> new Semaphore(concurrency));
-        // Chunk threads act as the same owner: the security context is carried over explicitly
+        // Chunk threads act as the same owner: the security context is carried over explicitly. Their database work
+        // overlaps freely; only their Jira requests are limited per site (see throttled)
         try (var executor = new org.springframework.security.concurrent.DelegatingSecurityContextExecutorService(
                 Executors.newVirtualThreadPerTaskExecutor())) {
             var futures = new ArrayList<Future<?>>();
             for (var chunk : chunks) {
-                futures.add(executor.submit(() -> {
-                    permits.acquireUninterruptibly();
-                    try {
-                        processChunk(job, siteUrl, siteName, resolved, chunk);
-                    } finally {
-                        permits.release();
-                    }
-                }));
+                futures.add(executor.submit(() -> processChunk(job, siteUrl, siteName, resolved, chunk)));
             }
             for (var future : futures) {
                 try {
@@ -219,7 +212,7 @@ public class BulkJobRunner {
             return List.of();
         }
         var labels = candidates.stream().map(r -> r.ticket().getCorrelationLabel()).toList();
-        var found = withRetries(() -> issues.findByLabels(user, cloudId, labels));
+        var found = withRetries(() -> throttled(cloudId, () -> issues.findByLabels(user, cloudId, labels)));
         var remaining = new ArrayList<TicketWriter.Reservation>();
         var adopted = new ArrayList<TicketWriter.Confirmation>();
         for (var reservation : candidates) {
@@ -246,7 +239,7 @@ public class BulkJobRunner {
                 return payloads.fields(v, resolved.optionsFor(v.severity()));
             }).toList();
             try {
-                var result = issues.createBulk(job.getUserId(), job.getCloudId(), fields);
+                var result = throttled(job.getCloudId(), () -> issues.createBulk(job.getUserId(), job.getCloudId(), fields));
                 var created = result.issues().iterator();
                 var confirmations = new ArrayList<TicketWriter.Confirmation>();
                 var refused = new ArrayList<UUID>();
@@ -292,6 +285,17 @@ public class BulkJobRunner {
                     toSend = new ArrayList<>(adopt(job.getUserId(), job.getCloudId(), siteName, reclaimed, outcomes));
                 }
             }
+        }
+    }
+
+    /** At most {@code app.tickets.bulk-concurrency} Jira requests of bulk jobs in flight per site, across all jobs. */
+    private <T> T throttled(String cloudId, java.util.function.Supplier<T> call) {
+        Semaphore permits = SITE_PERMITS.computeIfAbsent(cloudId, id -> new Semaphore(concurrency));
+        permits.acquireUninterruptibly();
+        try {
+            return call.get();
+        } finally {
+            permits.release();
         }
     }
 

@@ -3,17 +3,21 @@ package com.example.compliance.ticket.internal;
 import com.example.compliance.base.UnprocessableException;
 import com.example.compliance.ticket.JiraMetadata;
 import com.example.compliance.violation.Severity;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
  * Everything a create needs that is the same for every violation of a request or job, resolved against Jira once:
- * the assignee's accountId and the project's allowed priorities (for the default from severity).
+ * the assignee's accountId and the project's allowed priorities (for the default from severity, reused for a minute).
  */
 @Component
 public class CreateContext {
@@ -36,10 +40,23 @@ public class CreateContext {
         }
     }
 
-    private final JiraIssues jira;
+    /**
+     * How long a project's allowed priorities are reused. A bulk job resolves right after its request did: within this
+     * time it asks Jira nothing again. A project whose priority scheme changed meanwhile gets Jira's own refusal.
+     */
+    static final Duration PRIORITIES_TTL = Duration.ofSeconds(60);
 
-    CreateContext(JiraIssues jira) {
+    private record PrioritiesKey(UUID user, String cloudId, String projectKey, String issueType) {}
+
+    private record CachedPriorities(Set<String> names, Instant until) {}
+
+    private final JiraIssues jira;
+    private final Clock clock;
+    private final Map<PrioritiesKey, CachedPriorities> priorities = new ConcurrentHashMap<>();
+
+    CreateContext(JiraIssues jira, Clock clock) {
         this.jira = jira;
+        this.clock = clock;
     }
 
     public Resolved resolve(UUID user, String cloudId, String projectKey, String issueType, String priority,
@@ -53,6 +70,19 @@ public class CreateContext {
     }
 
     private Set<String> allowedPriorities(UUID user, String cloudId, String projectKey, String issueType) {
+        Instant now = clock.instant();
+        var key = new PrioritiesKey(user, cloudId, projectKey, issueType);
+        var cached = priorities.get(key);
+        if (cached != null && cached.until().isAfter(now)) {
+            return cached.names();
+        }
+        Set<String> names = fetchAllowedPriorities(user, cloudId, projectKey, issueType);
+        priorities.values().removeIf(entry -> !entry.until().isAfter(now));
+        priorities.put(key, new CachedPriorities(names, now.plus(PRIORITIES_TTL)));
+        return names;
+    }
+
+    private Set<String> fetchAllowedPriorities(UUID user, String cloudId, String projectKey, String issueType) {
         var type = jira.issueTypes(user, cloudId, projectKey).stream()
                 .filter(t -> t.id().equals(issueType) || t.name().equalsIgnoreCase(issueType)).findFirst()
                 .orElseThrow(() -> new UnprocessableException("Jira project " + projectKey + " has no issue type '"

@@ -3,6 +3,7 @@ package com.example.compliance.ticket.internal;
 import com.example.compliance.ticket.BulkJobDetails;
 import com.example.compliance.ticket.JobItemStatus;
 import com.example.compliance.ticket.JobStatus;
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -18,8 +19,11 @@ public class TicketJobStore {
     private final TicketJobItemRepository items;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final EntityManager em;
 
-    TicketJobStore(TicketJobRepository jobs, TicketJobItemRepository items, TransactionTemplate tx, Clock clock) {
+    TicketJobStore(TicketJobRepository jobs, TicketJobItemRepository items, TransactionTemplate tx, Clock clock,
+            EntityManager em) {
+        this.em = em;
         this.jobs = jobs;
         this.items = items;
         this.tx = tx;
@@ -36,7 +40,7 @@ public class TicketJobStore {
             for (int i = 0; i < violationIds.size(); i++) {
                 rows.add(new TicketJobItem(id, violationIds.get(i), i));
             }
-            items.saveAll(rows);
+            rows.forEach(em::persist); // new keys: persist inserts in batches, where saveAll would select each first
         });
         return id;
     }
