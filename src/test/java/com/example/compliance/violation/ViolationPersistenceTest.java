@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.example.compliance.support.IntegrationTest;
-import com.example.compliance.violation.internal.ViolationSearch;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -34,8 +33,6 @@ class ViolationPersistenceTest extends IntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    @Autowired
-    ViolationSearch search;
 
     private UUID caseId;
 
@@ -107,54 +104,6 @@ class ViolationPersistenceTest extends IntegrationTest {
         assertThat(violations.count(new ViolationFilter(synthetic, Set.of(), null, null))).isEqualTo(12_345);
         assertThat(violations.find(new ViolationFilter(synthetic, Set.of(), null, null),
                 PageRequest.of(246, 50))).hasSize(45);
-    }
-
-    @Test
-    void deep_pages_seek_from_anchors_and_show_exactly_what_offset_paging_shows() {
-        var synthetic = cases.create(new CreateCaseRequest("Seek paging", "SOC 2", null)).id();
-        generator.insert(synthetic, 11_003);
-        var wholeCase = new ViolationFilter(synthetic, Set.of(), null, null);
-        var severe = new ViolationFilter(synthetic, Set.of(Severity.CRITICAL, Severity.HIGH), ViolationStatus.OPEN, null);
-        // Severity and status have long runs of equal values: the id tie-breaker must carry the seek across anchors
-        var sorts = List.of(Sort.unsorted(), Sort.by(Sort.Order.asc("severity")),
-                Sort.by(Sort.Order.desc("status"), Sort.Order.asc("title")), Sort.by(Sort.Order.desc("detectedAt")));
-
-        for (var filter : List.of(wholeCase, severe)) {
-            for (var sort : sorts) {
-                var paging = new ViolationPaging(filter);
-                long total = violations.count(paging);
-                // Deepest first, so later pages reuse the anchors found on the way
-                for (long offset : List.of(total - 20, 4_990L, 5_000L, 10_000L, 0L, 7_777L)) {
-                    assertThat(ids(violations.find(paging, offset, 50, sort)))
-                            .as("%s, %s, offset %d", filter, sort, offset)
-                            .isEqualTo(search.page(filter, offset, 50, sort).stream().map(v -> v.getId()).toList());
-                }
-                assertThat(violations.find(paging, total, 50, sort)).isEmpty();
-                assertThat(violations.find(paging, total + ViolationSearch.SEEK_STEP, 50, sort)).isEmpty();
-                assertThat(paging.anchorCount()).isEqualTo((int) (total / ViolationSearch.SEEK_STEP));
-                violations.count(paging);
-                assertThat(paging.anchorCount()).as("a recount forgets the anchors").isZero();
-            }
-        }
-    }
-
-    @Test
-    void a_sort_on_a_nullable_column_pages_with_offset_and_still_matches() {
-        var synthetic = cases.create(new CreateCaseRequest("Nullable sort", "SOC 2", null)).id();
-        generator.insert(synthetic, 5_100);
-        jdbc.update("update violation set resource = null where case_id = ? and title like '%#1%'", synthetic);
-        var filter = new ViolationFilter(synthetic, Set.of(), null, null);
-        var paging = new ViolationPaging(filter);
-        var byResource = Sort.by(Sort.Order.asc("resource"));
-
-        assertThat(ids(violations.find(paging, 5_040, 50, byResource)))
-                .isEqualTo(search.page(filter, 5_040, 50, byResource).stream().map(v -> v.getId()).toList())
-                .hasSize(50);
-        assertThat(paging.anchorCount()).isZero();
-    }
-
-    private static List<UUID> ids(List<ViolationDetails> rows) {
-        return rows.stream().map(ViolationDetails::id).toList();
     }
 
     private void insertRaw(UUID caseId, short severity, String status) {
