@@ -42,6 +42,7 @@ class StartupBenchmark {
         assertThat(JAR).as("the production jar; run ./mvnw -Pbench verify").exists();
         assertThat(isProductionBuild(JAR)).as("jar built in Vaadin production mode").isTrue();
         int runs = QUICK ? 1 : 3;
+        AppProcess.deleteRecursively(WORK); // no logs of an earlier run to mistake for this one's
         Files.createDirectories(WORK);
 
         Path appDir = extract(JAR, WORK.resolve("app"));
