@@ -58,4 +58,23 @@ final class BenchReport {
         table.append("written to ").append(FILE.toAbsolutePath()).append('\n');
         System.out.println(table);
     }
+
+    /**
+     * Merges one entry measured outside the app's JVM (start-up) and prints it, leaving the run-wide fields of the
+     * other benchmarks (mode, Jira latency) as they are.
+     */
+    static void writeEntry(String key, Map<String, Object> entry) {
+        try {
+            Files.createDirectories(FILE.getParent());
+            ObjectNode root = Files.exists(FILE) ? (ObjectNode) JSON.readTree(FILE.toFile()) : JSON.createObjectNode();
+            root.set(key, JSON.valueToTree(entry));
+            JSON.writerWithDefaultPrettyPrinter().writeValue(FILE.toFile(), root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        var line = new StringBuilder("\n=== Benchmark results (" + key + ") ===\n");
+        entry.forEach((k, v) -> line.append(String.format("%-22s %s%n", k, v)));
+        line.append("written to ").append(FILE.toAbsolutePath()).append('\n');
+        System.out.println(line);
+    }
 }
