@@ -41,7 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs a bulk creation job: its PENDING items in chunks of 50 through {@code POST issue/bulk}, a bounded number of
- * Jira requests at once per site (the chunks' database work runs alongside), honouring Retry-After on 429 and backing off on 5xx. After an ambiguous failure the chunk's
+ * Jira requests at once per site (the next chunks' database work runs alongside), honouring Retry-After on 429 and
+ * backing off on 5xx. After an ambiguous failure the chunk's
  * issues are looked up by correlation label before anything is sent again, so a violation never gets two issues.
  * Every chunk's outcome is persisted, so a job resumed after a restart only touches what is still PENDING.
  */
@@ -145,13 +146,22 @@ public class BulkJobRunner {
         for (int from = 0; from < pending.size(); from += chunkSize) {
             chunks.add(pending.subList(from, Math.min(pending.size(), from + chunkSize)));
         }
-        // Chunk threads act as the same owner: the security context is carried over explicitly. Their database work
-        // overlaps freely; only their Jira requests are limited per site (see throttled)
+        // Chunk threads act as the same owner: the security context is carried over explicitly. Jira requests are
+        // limited per site (see throttled); up to as many chunks again reserve and confirm their tickets meanwhile. No
+        // more: a reservation's in-flight lease (TicketWriter.IN_FLIGHT) must not run out while it waits to be sent
+        Semaphore pipeline = new Semaphore(concurrency * 2);
         try (var executor = new org.springframework.security.concurrent.DelegatingSecurityContextExecutorService(
                 Executors.newVirtualThreadPerTaskExecutor())) {
             var futures = new ArrayList<Future<?>>();
             for (var chunk : chunks) {
-                futures.add(executor.submit(() -> processChunk(job, siteUrl, siteName, resolved, chunk)));
+                futures.add(executor.submit(() -> {
+                    pipeline.acquireUninterruptibly();
+                    try {
+                        processChunk(job, siteUrl, siteName, resolved, chunk);
+                    } finally {
+                        pipeline.release();
+                    }
+                }));
             }
             for (var future : futures) {
                 try {
