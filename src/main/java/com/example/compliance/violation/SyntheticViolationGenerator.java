@@ -1,6 +1,7 @@
 package com.example.compliance.violation;
 
 import com.example.compliance.security.Role;
+import com.example.compliance.violation.internal.DatabaseProduct;
 import jakarta.annotation.security.RolesAllowed;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -79,8 +80,7 @@ public class SyntheticViolationGenerator {
      * transaction; a caller inside one gets the statistics only.
      */
     private void refreshPlannerStatistics() {
-        String product = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
-        if ("PostgreSQL".equalsIgnoreCase(product)) {
+        if (DatabaseProduct.isPostgres(jdbc.getDataSource())) {
             jdbc.execute(TransactionSynchronizationManager.isActualTransactionActive() ? "ANALYZE violation"
                     : "VACUUM (ANALYZE) violation");
         }

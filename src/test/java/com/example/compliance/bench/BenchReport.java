@@ -20,9 +20,7 @@ final class BenchReport {
     private BenchReport() {}
 
     static void write(Map<String, Object> results, String db, boolean quick, int latencyMs) {
-        try {
-            Files.createDirectories(FILE.getParent());
-            ObjectNode root = Files.exists(FILE) ? (ObjectNode) JSON.readTree(FILE.toFile()) : JSON.createObjectNode();
+        update(root -> {
             var machine = new LinkedHashMap<String, Object>();
             machine.put("cores", Runtime.getRuntime().availableProcessors());
             machine.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
@@ -32,15 +30,10 @@ final class BenchReport {
             root.set("machine", JSON.valueToTree(machine));
             root.put("when", Instant.now().toString());
             root.put("mode", quick ? "quick" : "full");
-            if (latencyMs > 0) { // 0: this run called no Jira
-                root.put("jira_latency_ms", latencyMs);
-            }
+            root.put("jira_latency_ms", latencyMs);
             root.put("note", "The sandbox Jira runs in the same JVM as the app; its latency is asynchronous (no thread per waiting request).");
             results.forEach((key, value) -> root.set(key, JSON.valueToTree(value)));
-            JSON.writerWithDefaultPrettyPrinter().writeValue(FILE.toFile(), root);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
         var table = new StringBuilder("\n=== Benchmark results (" + db + ", " + (quick ? "quick" : "full") + ", Jira latency "
                 + latencyMs + " ms) ===\n");
         results.forEach((key, value) -> {
@@ -64,17 +57,22 @@ final class BenchReport {
      * other benchmarks (mode, Jira latency) as they are.
      */
     static void writeEntry(String key, Map<String, Object> entry) {
-        try {
-            Files.createDirectories(FILE.getParent());
-            ObjectNode root = Files.exists(FILE) ? (ObjectNode) JSON.readTree(FILE.toFile()) : JSON.createObjectNode();
-            root.set(key, JSON.valueToTree(entry));
-            JSON.writerWithDefaultPrettyPrinter().writeValue(FILE.toFile(), root);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        update(root -> root.set(key, JSON.valueToTree(entry)));
         var line = new StringBuilder("\n=== Benchmark results (" + key + ") ===\n");
         entry.forEach((k, v) -> line.append(String.format("%-22s %s%n", k, v)));
         line.append("written to ").append(FILE.toAbsolutePath()).append('\n');
         System.out.println(line);
+    }
+
+    /** Read, change and write back the results file, which several benchmark classes and passes add to. */
+    private static void update(java.util.function.Consumer<ObjectNode> change) {
+        try {
+            Files.createDirectories(FILE.getParent());
+            ObjectNode root = Files.exists(FILE) ? (ObjectNode) JSON.readTree(FILE.toFile()) : JSON.createObjectNode();
+            change.accept(root);
+            JSON.writerWithDefaultPrettyPrinter().writeValue(FILE.toFile(), root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -20,7 +20,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -84,7 +83,7 @@ class GridSessionBenchmark extends KaribuTest {
         out.put("method", "median of " + samples.size() + " sessions: used heap after full GC with the view open and "
                 + "scrolled, minus before opening it; Karibu drives the grid's viewport and confirms each update");
         out.put("target", "session_heap_bytes <= 1,048,576");
-        BenchReport.write(Map.of("grid_session", out), "h2", QUICK, 0);
+        BenchReport.writeEntry("grid_session", out);
     }
 
     /** Opens the violations view and scrolls page by page; returns the grid's row keys. */

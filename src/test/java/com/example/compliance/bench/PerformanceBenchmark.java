@@ -86,16 +86,12 @@ class PerformanceBenchmark extends IntegrationTest {
     private Map<String, Object> bulkCreate(SandboxJira sandbox, Credentials user, UUID userId, int size, int naiveSize) {
         // Warm-up, not measured: a running server has its code paths compiled and its query plans cached. Another
         // issue type, so the measured run still resolves its project's metadata from Jira like a first request does
-        var warmUp = awaitJob(user, post(user, "/api/jira/tickets/bulk-create", """
-                {"case_id":"%s","project_key":"COMP","issue_type":"Bug"}""".formatted(syntheticCase(userId, "Warm-up", 150)))
-                .json().get("job_id").asString());
+        var warmUp = awaitJob(user, startBulk(user, syntheticCase(userId, "Warm-up", 150), "Bug"));
         assertThat(warmUp.get("created").asInt()).isEqualTo(150);
         UUID caseId = syntheticCase(userId, "Bench bulk", size);
         sandbox.resetCounters();
         long started = System.nanoTime();
-        String jobId = post(user, "/api/jira/tickets/bulk-create", """
-                {"case_id":"%s","project_key":"COMP","issue_type":"Task"}""".formatted(caseId)).json().get("job_id").asString();
-        var job = awaitJob(user, jobId);
+        var job = awaitJob(user, startBulk(user, caseId, "Task"));
         double wall = seconds(started);
         var stats = sandbox.stats();
         assertThat(job.get("created").asInt()).as(job.toString()).isEqualTo(size);
@@ -126,8 +122,7 @@ class PerformanceBenchmark extends IntegrationTest {
 
     private Map<String, Object> syncBenchmark(SandboxJira sandbox, Credentials user, UUID userId, int size, int naiveSize) {
         UUID caseId = syntheticCase(userId, "Bench sync", size);
-        var job = awaitJob(user, post(user, "/api/jira/tickets/bulk-create", """
-                {"case_id":"%s","project_key":"COMP","issue_type":"Task"}""".formatted(caseId)).json().get("job_id").asString());
+        var job = awaitJob(user, startBulk(user, caseId, "Task"));
         assertThat(job.get("created").asInt()).isEqualTo(size);
         int tickets = backgroundUser.runAs(userId, () -> sync.syncUser(userId)).tickets();
         sandbox.resetCounters();
@@ -264,6 +259,13 @@ class PerformanceBenchmark extends IntegrationTest {
         UUID caseId = backgroundUser.runAs(userId, () -> cases.create(new CreateCaseRequest(name + " " + System.nanoTime(), "SOC 2", null)).id());
         generator.insert(caseId, size);
         return caseId;
+    }
+
+    /** Starts a bulk job for the whole case in the sandbox's COMP project, as a script would; returns its id. */
+    private String startBulk(Credentials user, UUID caseId, String issueType) {
+        return post(user, "/api/jira/tickets/bulk-create", """
+                {"case_id":"%s","project_key":"COMP","issue_type":"%s"}""".formatted(caseId, issueType))
+                .json().get("job_id").asString();
     }
 
     /**

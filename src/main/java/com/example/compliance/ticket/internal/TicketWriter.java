@@ -73,8 +73,7 @@ public class TicketWriter {
             return new Reservation(existing.get(), false);
         }
         try {
-            Ticket reserved = tx.execute(s -> tickets.saveAndFlush(new Ticket(UUID.randomUUID(), v.id(), v.caseId(), cloudId,
-                    siteUrl, userId, projectKey, IssuePayloads.summary(v), IssuePayloads.correlationLabel(v.id()), clock.instant())));
+            Ticket reserved = tx.execute(s -> tickets.saveAndFlush(newReservation(v, cloudId, siteUrl, userId, projectKey)));
             return new Reservation(reserved, true);
         } catch (DataIntegrityViolationException concurrent) {
             // Another request reserved it between our read and insert: theirs wins
@@ -102,8 +101,7 @@ public class TicketWriter {
                     if (found != null) {
                         reservations.add(new Reservation(found, false));
                     } else {
-                        Ticket reserved = new Ticket(UUID.randomUUID(), v.id(), v.caseId(), cloudId, siteUrl, userId,
-                                projectKey, IssuePayloads.summary(v), IssuePayloads.correlationLabel(v.id()), clock.instant());
+                        Ticket reserved = newReservation(v, cloudId, siteUrl, userId, projectKey);
                         em.persist(reserved); // a new id: persist inserts without the select that save's merge does
                         reservations.add(new Reservation(reserved, true));
                     }
@@ -114,6 +112,11 @@ public class TicketWriter {
         } catch (DataIntegrityViolationException concurrent) {
             return vs.stream().map(v -> reserve(v, cloudId, siteUrl, userId, projectKey)).toList();
         }
+    }
+
+    private Ticket newReservation(ViolationDetails v, String cloudId, String siteUrl, UUID userId, String projectKey) {
+        return new Ticket(UUID.randomUUID(), v.id(), v.caseId(), cloudId, siteUrl, userId, projectKey,
+                IssuePayloads.summary(v), IssuePayloads.correlationLabel(v.id()), clock.instant());
     }
 
     /** Takes over an abandoned reservation; false when another attempt holds it. */

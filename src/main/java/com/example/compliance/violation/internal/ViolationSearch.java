@@ -9,7 +9,6 @@ import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Order;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -47,7 +46,7 @@ public class ViolationSearch {
 
     @Autowired
     ViolationSearch(EntityManager em, DataSource dataSource) {
-        this(em, isPostgres(dataSource));
+        this(em, DatabaseProduct.isPostgres(dataSource));
     }
 
     /**
@@ -58,14 +57,6 @@ public class ViolationSearch {
     ViolationSearch(EntityManager em, boolean seekDeepPages) {
         this.em = em;
         this.seekDeepPages = seekDeepPages;
-    }
-
-    private static boolean isPostgres(DataSource dataSource) {
-        try (var connection = dataSource.getConnection()) {
-            return "PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot tell which database this is", e);
-        }
     }
 
     private record Key(String property, boolean ascending) {}
