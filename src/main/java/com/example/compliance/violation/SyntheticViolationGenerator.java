@@ -62,11 +62,13 @@ public class SyntheticViolationGenerator {
             for (int i = 0; i < size; i++) {
                 int n = done + i;
                 int kind = random.nextInt(CONTROLS.length);
+                short severity = (short) random.nextInt(5);
+                var detected = Timestamp.from(now.minusSeconds(n * 37L + random.nextInt(37)));
                 rows.add(new Object[] {UUID.randomUUID(), caseId, "SYN-" + CONTROLS[kind], TITLES[kind] + " #" + n,
-                        "Synthetic violation " + n + " for load testing.", (short) random.nextInt(5),
+                        "Synthetic violation " + n + " for load testing.", severity,
                         "resource-" + (n % 10_000), "SOC 2", CONTROLS[kind],
                         n % 10 == 0 ? ViolationStatus.RESOLVED.name() : ViolationStatus.OPEN.name(),
-                        Timestamp.from(now.minusSeconds(n * 37L + random.nextInt(37)))});
+                        detected, detected});
             }
             tx.executeWithoutResult(status -> batchInsert(rows));
         }
@@ -89,7 +91,7 @@ public class SyntheticViolationGenerator {
     private void batchInsert(List<Object[]> rows) {
         jdbc.batchUpdate("""
                 INSERT INTO violation (id, case_id, rule_id, title, description, severity, resource, framework,
-                                       control, status, detected_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                                       control, status, detected_at, status_changed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
     }
 }

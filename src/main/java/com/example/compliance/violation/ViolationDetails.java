@@ -1,6 +1,7 @@
 package com.example.compliance.violation;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -9,7 +10,8 @@ import tools.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ViolationDetails(UUID id, UUID caseId, String caseName, String ruleId, String title, String description,
         Severity severity, String resource, String framework, String control, ViolationStatus status,
-        Instant detectedAt, String jiraKey, String jiraUrl, String jiraStatus, String jiraStatusCategory) {
+        Instant detectedAt, String jiraKey, String jiraUrl, String jiraStatus, String jiraStatusCategory,
+        Instant statusChangedAt, String statusChangedBy, String justification, LocalDate acceptedUntil) {
 
     public boolean hasTicket() {
         return jiraKey != null;

@@ -190,6 +190,7 @@ public class ViolationService {
         return new ViolationDetails(v.getId(), v.getAuditCase().getId(), v.getAuditCase().getName(), v.getRuleId(),
                 v.getTitle(), v.getDescription(), v.getSeverity(), v.getResource(), v.getFramework(), v.getControl(),
                 v.getStatus(), v.getDetectedAt(), v.getJiraKey(), v.getJiraUrl(), v.getJiraStatus(),
-                v.getJiraStatusCategory());
+                v.getJiraStatusCategory(), v.getStatusChangedAt(), v.getStatusChangedBy(), v.getJustification(),
+                v.getAcceptedUntil());
     }
 }

@@ -13,6 +13,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 @Entity
@@ -49,8 +50,21 @@ public class Violation {
     private String control;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 10)
+    @Column(nullable = false, length = 30)
     private ViolationStatus status;
+
+    @Column(name = "status_changed_at", nullable = false)
+    private Instant statusChangedAt;
+
+    // Null: the status it was created with, by whoever added the violation
+    @Column(name = "status_changed_by", length = 100)
+    private String statusChangedBy;
+
+    @Column(length = 4000)
+    private String justification;
+
+    @Column(name = "accepted_until")
+    private LocalDate acceptedUntil;
 
     @Column(name = "detected_at", nullable = false)
     private Instant detectedAt;
@@ -83,6 +97,7 @@ public class Violation {
         this.control = control;
         this.status = status;
         this.detectedAt = detectedAt;
+        this.statusChangedAt = detectedAt;
     }
 
     public UUID getId() { return id; }
@@ -96,10 +111,29 @@ public class Violation {
     public String getControl() { return control; }
     public ViolationStatus getStatus() { return status; }
     public Instant getDetectedAt() { return detectedAt; }
+    public Instant getStatusChangedAt() { return statusChangedAt; }
+    public String getStatusChangedBy() { return statusChangedBy; }
+    public String getJustification() { return justification; }
+    public LocalDate getAcceptedUntil() { return acceptedUntil; }
     public String getJiraKey() { return jiraKey; }
     public String getJiraUrl() { return jiraUrl; }
     public String getJiraStatus() { return jiraStatus; }
     public String getJiraStatusCategory() { return jiraStatusCategory; }
+
+    /**
+     * Moves the violation to another status and returns the history entry to store. The justification and the
+     * acceptance date belong to the new status: a change to a status without them clears them.
+     */
+    public ViolationStatusChange changeStatus(ViolationStatus to, String actor, String reason, LocalDate acceptedUntil,
+            Instant at) {
+        var change = new ViolationStatusChange(UUID.randomUUID(), this, status, to, at, actor, reason);
+        this.status = to;
+        this.statusChangedAt = at;
+        this.statusChangedBy = actor;
+        this.justification = to.needsJustification() ? reason : null;
+        this.acceptedUntil = to == ViolationStatus.RISK_ACCEPTED ? acceptedUntil : null;
+        return change;
+    }
 
     public void linkJira(String key, String url, String status, String statusCategory) {
         this.jiraKey = key;
