@@ -61,4 +61,22 @@ class ArchitectureTest {
                         "com.example.compliance.activity..", "com.example.compliance.sandbox..")
                 .check(classes);
     }
+
+    @Test
+    void only_jira_speaks_http_to_atlassian_and_other_features_use_its_typed_operations() {
+        noClasses().that().resideOutsideOfPackages("com.example.compliance.jira..", "com.example.compliance.sandbox..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.springframework.web.client.RestClient")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.springframework.web.client.RestTemplate")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.http.HttpClient")
+                .orShould().dependOnClassesThat().resideInAPackage("com.example.compliance.jira.internal..")
+                .check(classes);
+    }
+
+    @Test
+    void views_reach_jira_only_through_their_feature_services() {
+        noClasses().that().resideInAPackage("..ui..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("com.example.compliance.jira.JiraApi")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("com.example.compliance.jira.JiraIssueService")
+                .check(classes);
+    }
 }

@@ -1,8 +1,9 @@
 package com.example.compliance.ticket;
 
+import com.example.compliance.jira.JiraMetadata;
 import com.example.compliance.jira.JiraApi;
+import com.example.compliance.jira.JiraIssueService;
 import com.example.compliance.security.UserService;
-import com.example.compliance.ticket.internal.JiraIssues;
 import com.example.compliance.ticket.internal.TicketQueries;
 import java.util.List;
 import java.util.Optional;
@@ -18,10 +19,10 @@ public class JiraMetadataService {
 
     private final UserService users;
     private final JiraApi jira;
-    private final JiraIssues issues;
+    private final JiraIssueService issues;
     private final TicketQueries queries;
 
-    JiraMetadataService(UserService users, JiraApi jira, JiraIssues issues, TicketQueries queries) {
+    JiraMetadataService(UserService users, JiraApi jira, JiraIssueService issues, TicketQueries queries) {
         this.users = users;
         this.jira = jira;
         this.issues = issues;

@@ -2,18 +2,15 @@ package com.example.compliance.ticket;
 
 import com.example.compliance.base.ConflictException;
 import com.example.compliance.base.NotFoundException;
-import com.example.compliance.base.UnprocessableException;
 import com.example.compliance.jira.JiraApi;
-import com.example.compliance.jira.JiraNotConnectedException;
-import com.example.compliance.jira.JiraReconnectRequiredException;
 import com.example.compliance.jira.JiraStatus;
-import com.example.compliance.jira.JiraUnavailableException;
 import com.example.compliance.security.CurrentUser;
 import com.example.compliance.security.Role;
 import com.example.compliance.security.UserService;
 import com.example.compliance.ticket.internal.CreateContext;
 import com.example.compliance.ticket.internal.IssuePayloads;
-import com.example.compliance.ticket.internal.JiraIssues;
+import com.example.compliance.jira.JiraIssueService;
+import com.example.compliance.ticket.internal.TicketCreator;
 import com.example.compliance.ticket.internal.Ticket;
 import com.example.compliance.ticket.internal.TicketQueries;
 import com.example.compliance.ticket.internal.TicketWriter;
@@ -42,15 +39,18 @@ public class TicketService {
     private final UserService users;
     private final ViolationService violations;
     private final JiraApi jira;
-    private final JiraIssues issues;
+    private final JiraIssueService issues;
     private final CreateContext context;
     private final IssuePayloads payloads;
+    private final TicketCreator creator;
     private final TicketWriter writer;
     private final TicketQueries queries;
     private final ApplicationEventPublisher events;
 
-    TicketService(UserService users, ViolationService violations, JiraApi jira, JiraIssues issues, CreateContext context,
-            IssuePayloads payloads, TicketWriter writer, TicketQueries queries, ApplicationEventPublisher events) {
+    TicketService(UserService users, ViolationService violations, JiraApi jira, JiraIssueService issues,
+            CreateContext context, IssuePayloads payloads, TicketCreator creator, TicketWriter writer, TicketQueries queries,
+            ApplicationEventPublisher events) {
+        this.creator = creator;
         this.users = users;
         this.violations = violations;
         this.jira = jira;
@@ -62,7 +62,10 @@ public class TicketService {
         this.events = events;
     }
 
-    /** Creates the violation's ticket on the user's active site, or returns the existing one without calling Jira. */
+    /**
+     * Creates the violation's ticket on the user's active site, or returns the existing one without calling Jira. The
+     * same protocol as bulk creation ({@link TicketCreator}), for a list of one.
+     */
     @PreAuthorize("isAuthenticated()")
     public TicketResult create(CreateTicketRequest request) {
         CurrentUser caller = users.currentUser();
@@ -77,44 +80,30 @@ public class TicketService {
         }
         var resolved = context.resolve(caller.id(), site.cloudId(), request.projectKey(), request.issueType(),
                 request.priority(), request.assignee(), request.fields());
-        var reservation = writer.reserve(violation, site.cloudId(), site.siteUrl(), caller.id(), request.projectKey());
-        if (reservation.alreadyCreated()) {
-            return new TicketResult(writer.details(reservation.ticket(), violation), false);
-        }
-        Ticket ticket = reservation.ticket();
-        if (!reservation.fresh()) {
-            if (reservation.inFlightElsewhere(writer.now()) || !writer.claim(ticket.getId())) {
-                throw new ConflictException("A ticket for this violation is being created right now. Try again in a minute.");
+        var target = new TicketCreator.Target(caller.id(), site.cloudId(), site.siteUrl(), site.siteName(),
+                request.projectKey(), resolved);
+        var outcome = creator.createAll(target, List.of(violation)).get(violation.id());
+        switch (outcome.kind()) {
+            case EXISTING -> {
+                return new TicketResult(writer.details(outcome.ticket(), violation), false);
             }
-            var found = issues.findByLabels(caller.id(), site.cloudId(), List.of(ticket.getCorrelationLabel()));
-            if (!found.isEmpty()) {
-                var issue = found.getFirst();
-                var adopted = writer.confirm(ticket.getId(), issue.id(), issue.key(), issue.status(), issue.category(), true, site.siteName());
+            case ADOPTED -> {
                 events.publishEvent(new TicketsChanged(caller.id()));
-                return new TicketResult(writer.details(adopted, violation), true);
+                return new TicketResult(writer.details(outcome.ticket(), violation), true);
+            }
+            case CREATED -> {
+                linkBack(caller.id(), site.cloudId(), outcome.ticket().getJiraIssueKey(), violation.id(), violation.title());
+                queries.rememberChoice(caller.id(), request.projectKey(), request.issueType());
+                events.publishEvent(new TicketsChanged(caller.id()));
+                return new TicketResult(writer.details(outcome.ticket(), violation), true);
+            }
+            default -> {
+                if (outcome.kind() != TicketCreator.Kind.BUSY) {
+                    writer.recordJiraError(caller.id(), violation.id().toString(), outcome.error(), site.siteName());
+                }
+                throw outcome.problem();
             }
         }
-        JiraIssues.Created created;
-        try {
-            created = issues.create(caller.id(), site.cloudId(), payloads.fields(violation, resolved.optionsFor(violation.severity())));
-        } catch (UnprocessableException | JiraNotConnectedException | JiraReconnectRequiredException definite) {
-            writer.release(ticket.getId());
-            writer.recordJiraError(caller.id(), violation.id().toString(), definite.getMessage(), site.siteName());
-            throw definite;
-        } catch (JiraUnavailableException e) {
-            if (e.ambiguous()) {
-                writer.endAttempt(List.of(ticket.getId()));
-            } else {
-                writer.release(ticket.getId());
-            }
-            writer.recordJiraError(caller.id(), violation.id().toString(), e.getMessage(), site.siteName());
-            throw e;
-        }
-        Ticket confirmed = writer.confirm(ticket.getId(), created.id(), created.key(), "To Do", StatusCategory.TO_DO, false, site.siteName());
-        linkBack(caller.id(), site.cloudId(), created.key(), violation.id(), violation.title());
-        queries.rememberChoice(caller.id(), request.projectKey(), request.issueType());
-        events.publishEvent(new TicketsChanged(caller.id()));
-        return new TicketResult(writer.details(confirmed, violation), true);
     }
 
     /** The caller's tickets (admins: everyone's), newest first. */
@@ -143,7 +132,7 @@ public class TicketService {
         if (ticket.getState() == Ticket.State.PENDING) {
             throw new ConflictException("This ticket is still being created; sync it once it has a Jira key.");
         }
-        var state = issues.get(ticket.getCreatedBy(), ticket.getCloudId(), ticket.getJiraIssueId());
+        var state = issues.getIssue(ticket.getCreatedBy(), ticket.getCloudId(), ticket.getJiraIssueId());
         queries.applySync(ticket.getId(), state.orElse(null));
         events.publishEvent(new TicketsChanged(ticket.getCreatedBy()));
         return queries.details(queries.ticket(ticket.getId()).orElseThrow());
@@ -158,7 +147,7 @@ public class TicketService {
 
     private void linkBack(UUID userId, String cloudId, String issueKey, UUID violationId, String title) {
         try {
-            issues.remoteLink(userId, cloudId, issueKey, IssuePayloads.globalId(violationId), payloads.violationUrl(violationId),
+            issues.linkBack(userId, cloudId, issueKey, IssuePayloads.globalId(violationId), payloads.violationUrl(violationId),
                     "Violation: " + title);
         } catch (RuntimeException e) {
             // The issue exists and its description links back; a missing remote link is not worth failing the create

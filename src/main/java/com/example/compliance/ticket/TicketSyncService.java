@@ -4,7 +4,7 @@ import com.example.compliance.activity.ActivityAction;
 import com.example.compliance.activity.ActivityEntry;
 import com.example.compliance.activity.ActivityService;
 import com.example.compliance.security.UserService;
-import com.example.compliance.ticket.internal.JiraIssues;
+import com.example.compliance.jira.JiraIssueService;
 import com.example.compliance.ticket.internal.Ticket;
 import com.example.compliance.ticket.internal.TicketQueries;
 import com.example.compliance.ticket.internal.TicketRepository;
@@ -27,27 +27,24 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class TicketSyncService {
 
     private static final Logger log = LoggerFactory.getLogger(TicketSyncService.class);
-    static final int BATCH = 100;
+    static final int BATCH = JiraIssueService.BULK_FETCH_LIMIT;
 
     /** What one sync did. */
     public record SyncResult(int tickets, int changed, int requests) {}
 
     private final UserService users;
     private final TicketRepository tickets;
-    private final JiraIssues issues;
+    private final JiraIssueService issues;
     private final TicketQueries queries;
     private final ActivityService activity;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final com.example.compliance.security.BackgroundUser backgroundUser;
-    private final int concurrency;
 
-    TicketSyncService(UserService users, TicketRepository tickets, JiraIssues issues, TicketQueries queries,
+    TicketSyncService(UserService users, TicketRepository tickets, JiraIssueService issues, TicketQueries queries,
             ActivityService activity, ApplicationEventPublisher events, TransactionTemplate tx,
-            com.example.compliance.security.BackgroundUser backgroundUser,
-            @org.springframework.beans.factory.annotation.Value("${app.tickets.bulk-concurrency}") int concurrency) {
+            com.example.compliance.security.BackgroundUser backgroundUser) {
         this.backgroundUser = backgroundUser;
-        this.concurrency = Math.max(1, concurrency);
         this.users = users;
         this.tickets = tickets;
         this.issues = issues;
@@ -74,25 +71,20 @@ public class TicketSyncService {
         Map<String, List<Ticket>> bySite = all.stream().collect(Collectors.groupingBy(Ticket::getCloudId));
         var changed = new java.util.concurrent.atomic.AtomicInteger();
         var requests = new java.util.concurrent.atomic.AtomicInteger();
-        // Batches of one site run a few at a time (like bulk creation): at 150 ms per request, 100 batches one after
-        // another would take 15 s. The security context (the owner) travels with each task.
+        // Batches run concurrently, as many per site at a time as the site's limit (JiraThrottle) lets through: at
+        // 150 ms per request, 100 batches one after another would take 15 s. The security context (the owner) travels
+        // with each task.
         try (var executor = new org.springframework.security.concurrent.DelegatingSecurityContextExecutorService(
                 java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor())) {
             var futures = new java.util.ArrayList<java.util.concurrent.Future<?>>();
             for (var site : bySite.entrySet()) {
-                var permits = new java.util.concurrent.Semaphore(concurrency);
                 List<Ticket> siteTickets = site.getValue();
                 for (int from = 0; from < siteTickets.size(); from += BATCH) {
                     var batch = siteTickets.subList(from, Math.min(siteTickets.size(), from + BATCH));
                     futures.add(executor.submit(() -> {
-                        permits.acquireUninterruptibly();
-                        try {
-                            var fetched = issues.bulkFetch(userId, site.getKey(), batch.stream().map(Ticket::getJiraIssueId).toList());
-                            requests.incrementAndGet();
-                            changed.addAndGet(queries.applySyncBatch(batch, fetched.issues(), fetched.missing()));
-                        } finally {
-                            permits.release();
-                        }
+                        var fetched = issues.fetchIssues(userId, site.getKey(), batch.stream().map(Ticket::getJiraIssueId).toList());
+                        requests.incrementAndGet();
+                        changed.addAndGet(queries.applySyncBatch(batch, fetched.issues(), fetched.missing()));
                     }));
                 }
             }

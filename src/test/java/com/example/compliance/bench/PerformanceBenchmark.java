@@ -2,14 +2,15 @@ package com.example.compliance.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.compliance.jira.JiraApi;
+import com.example.compliance.jira.JiraOperation;
+import com.example.compliance.jira.internal.call.JiraCaller;
 import com.example.compliance.security.BackgroundUser;
 import com.example.compliance.support.IntegrationTest;
 import com.example.compliance.support.SandboxJira;
 import com.example.compliance.support.TestDatabase;
 import com.example.compliance.ticket.TicketSyncService;
 import com.example.compliance.ticket.internal.IssuePayloads;
-import com.example.compliance.ticket.internal.JiraIssues;
+import com.example.compliance.jira.JiraIssueService;
 import com.example.compliance.violation.AuditCaseService;
 import com.example.compliance.violation.CreateCaseRequest;
 import com.example.compliance.violation.Severity;
@@ -49,8 +50,8 @@ class PerformanceBenchmark extends IntegrationTest {
     private static final int LATENCY_MS = Integer.getInteger("bench.latency-ms", 150);
     private static final String ONLY = System.getProperty("bench.only", "");
 
-    @Autowired JiraApi jiraApi;
-    @Autowired JiraIssues jiraIssues;
+    @Autowired JiraCaller jiraCaller;
+    @Autowired JiraIssueService jiraIssues;
     @Autowired TicketSyncService sync;
     @Autowired BackgroundUser backgroundUser;
     @Autowired AuditCaseService cases;
@@ -102,8 +103,8 @@ class PerformanceBenchmark extends IntegrationTest {
                 backgroundUser.runAs(userId, () -> violations.findIdsByCase(naiveCase))));
         long naiveStarted = System.nanoTime();
         for (var v : naiveViolations) {
-            jiraIssues.create(userId, cloudId, Map.of("project", Map.of("key", "COMP"), "issuetype", Map.of("name", "Task"),
-                    "summary", IssuePayloads.summary(v), "labels", List.of("compliance")));
+            jiraIssues.createIssues(userId, cloudId, List.of(Map.of("project", Map.of("key", "COMP"), "issuetype", Map.of("name", "Task"),
+                    "summary", IssuePayloads.summary(v), "labels", List.of("compliance")))).issues().getFirst();
         }
         double naivePerTicket = seconds(naiveStarted) / naiveViolations.size();
 
@@ -134,7 +135,7 @@ class PerformanceBenchmark extends IntegrationTest {
         String cloudId = get(user, "/api/jira/status").json().get("cloud_id").asString();
         var keys = job.get("items").findValuesAsString("jira_ticket_key").subList(0, naiveSize);
         long naiveStarted = System.nanoTime();
-        keys.forEach(key -> jiraIssues.get(userId, cloudId, key));
+        keys.forEach(key -> jiraIssues.getIssue(userId, cloudId, key));
         double naivePerTicket = seconds(naiveStarted) / keys.size();
 
         var out = new LinkedHashMap<String, Object>();
@@ -159,7 +160,7 @@ class PerformanceBenchmark extends IntegrationTest {
         try (var pool = Executors.newFixedThreadPool(callers)) {
             var calls = new ArrayList<Future<?>>();
             for (int i = 0; i < callers; i++) {
-                calls.add(pool.submit(() -> jiraApi.call(userId, site -> site.client().get().uri("/myself").retrieve()
+                calls.add(pool.submit(() -> jiraCaller.call(userId, null, JiraOperation.read("GET /myself"), site -> site.get().uri("/myself").retrieve()
                         .body(String.class))));
             }
             for (var call : calls) {

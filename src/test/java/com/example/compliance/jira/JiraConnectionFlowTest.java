@@ -2,6 +2,7 @@ package com.example.compliance.jira;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.compliance.jira.internal.call.JiraCaller;
 import com.example.compliance.support.IntegrationTest;
 import com.example.compliance.support.JiraContract;
 import com.example.compliance.support.MutableClock;
@@ -23,7 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class JiraConnectionFlowTest extends IntegrationTest {
 
     @Autowired
-    JiraApi jiraApi;
+    JiraCaller jiraCaller;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -169,7 +170,7 @@ class JiraConnectionFlowTest extends IntegrationTest {
         UUID id = users.idOf("cipher-analyst");
 
         Map<String, Object> row = jdbc.queryForMap("select * from jira_credentials where user_id = ?", id);
-        String accessToken = jiraApi.call(id, site -> site.client().get().uri("/myself")
+        String accessToken = jiraCaller.call(id, null, JiraOperation.read("GET /myself"), site -> site.get().uri("/myself")
                 .exchange((request, response) -> request.getHeaders().getFirst("Authorization").substring("Bearer ".length())));
 
         assertThat(row.values()).allSatisfy(value -> assertThat(String.valueOf(value)).doesNotContain(accessToken));
@@ -190,7 +191,7 @@ class JiraConnectionFlowTest extends IntegrationTest {
         var pool = Executors.newFixedThreadPool(20);
         var calls = new ArrayList<Future<String>>();
         for (int i = 0; i < 20; i++) {
-            Callable<String> call = () -> jiraApi.call(id, site -> site.client().get().uri("/myself").retrieve()
+            Callable<String> call = () -> jiraCaller.call(id, null, JiraOperation.read("GET /myself"), site -> site.get().uri("/myself").retrieve()
                     .body(tools.jackson.databind.JsonNode.class)).get("accountId").asString();
             calls.add(pool.submit(call));
         }
@@ -212,7 +213,7 @@ class JiraConnectionFlowTest extends IntegrationTest {
         sandbox.expireAccessTokens();
         int before = sandbox.refreshGrants();
 
-        var me = jiraApi.call(id, site -> site.client().get().uri("/myself").retrieve().body(tools.jackson.databind.JsonNode.class));
+        var me = jiraCaller.call(id, null, JiraOperation.read("GET /myself"), site -> site.get().uri("/myself").retrieve().body(tools.jackson.databind.JsonNode.class));
 
         assertThat(me.get("accountId").asString()).isNotBlank();
         assertThat(sandbox.refreshGrants() - before).isEqualTo(1);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.compliance.ticket.internal.BulkJobRunner;
 import com.example.compliance.ticket.internal.IssuePayloads;
-import com.example.compliance.ticket.internal.JiraIssues;
+import com.example.compliance.jira.JiraIssueService;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class BulkAndSyncTest extends TicketTestSupport {
 
     @Autowired
-    JiraIssues jiraIssues;
+    JiraIssueService jiraIssues;
 
     @Autowired
     BulkJobRunner runner;
@@ -156,8 +156,8 @@ class BulkAndSyncTest extends TicketTestSupport {
         UUID crashed = UUID.fromString(data.violationIds().getFirst());
         // The crashed run had reserved the first violation and Jira had created its issue, but the app died before
         // recording it: a PENDING reservation with an expired lease, and an issue carrying the correlation label.
-        var issue = jiraIssues.create(userId, cloudId, Map.of("project", Map.of("key", "COMP"), "issuetype", Map.of("name", "Task"),
-                "summary", "[CRITICAL] Resume 0", "labels", List.of("compliance", IssuePayloads.correlationLabel(crashed))));
+        var issue = jiraIssues.createIssues(userId, cloudId, List.of(Map.of("project", Map.of("key", "COMP"), "issuetype", Map.of("name", "Task"),
+                "summary", "[CRITICAL] Resume 0", "labels", List.of("compliance", IssuePayloads.correlationLabel(crashed))))).issues().getFirst();
         jdbc.update("""
                 insert into ticket (id, violation_id, case_id, cloud_id, site_url, created_by, state, project_key, summary,
                     status_category, correlation_label, created_at, in_flight_until)

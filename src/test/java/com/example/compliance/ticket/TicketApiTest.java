@@ -2,7 +2,8 @@ package com.example.compliance.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.compliance.jira.JiraApi;
+import com.example.compliance.jira.JiraOperation;
+import com.example.compliance.jira.internal.call.JiraCaller;
 import com.example.compliance.support.TestUsers;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -12,10 +13,10 @@ import tools.jackson.databind.JsonNode;
 class TicketApiTest extends TicketTestSupport {
 
     @Autowired
-    JiraApi jiraApi;
+    JiraCaller jiraCaller;
 
     private JsonNode issue(String username, String key) {
-        return jiraApi.call(users.idOf(username), site -> site.client().get().uri("/issue/{key}", key).retrieve().body(JsonNode.class));
+        return jiraCaller.call(users.idOf(username), null, JiraOperation.read("GET /issue/{key}"), site -> site.get().uri("/issue/{key}", key).retrieve().body(JsonNode.class));
     }
 
     @Test
@@ -96,14 +97,14 @@ class TicketApiTest extends TicketTestSupport {
     void assignee_that_matches_nobody_is_422_and_nothing_is_created() {
         var user = connectedAnalyst("assignee-analyst");
         String violationId = caseWith(user, 1, "Assignee").violationIds().getFirst();
-        int creates = requests("POST /rest/api/3/issue");
+        int creates = requests("POST /rest/api/3/issue/bulk");
 
         var problem = post(user, "/api/jira/tickets", """
                 {"violation_id":"%s","project_key":"COMP","issue_type":"Task","assignee":"nobody@nowhere.example"}"""
                 .formatted(violationId)).problem(422);
 
         assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("assignee");
-        assertThat(requests("POST /rest/api/3/issue")).isEqualTo(creates);
+        assertThat(requests("POST /rest/api/3/issue/bulk")).isEqualTo(creates);
         assertThat(get(user, "/api/violations/" + violationId).json().get("jira_key").isNull()).isTrue();
     }
 

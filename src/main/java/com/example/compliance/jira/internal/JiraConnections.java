@@ -5,7 +5,8 @@ import com.example.compliance.base.InvalidInputException.InputError;
 import com.example.compliance.base.ServiceUnavailableException;
 import com.example.compliance.jira.ConnectionStatus;
 import com.example.compliance.jira.JiraAccount;
-import com.example.compliance.jira.JiraApi;
+import com.example.compliance.jira.JiraOperation;
+import com.example.compliance.jira.internal.call.JiraCaller;
 import com.example.compliance.jira.JiraConnectException;
 import com.example.compliance.jira.JiraConnectionRow;
 import com.example.compliance.jira.JiraConnectException.Reason;
@@ -27,7 +28,6 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -51,12 +51,12 @@ public class JiraConnections {
     private final JiraEvents events;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final JiraApi jiraApi;
+    private final JiraCaller caller;
     private final Duration keepAliveAfter;
 
     JiraConnections(OAuthStateRepository states, JiraCredentialRepository credentials, JiraSiteLinkRepository sites,
             AtlassianOAuthClient oauth, JiraHttp http, JiraTokens tokens, TokenCipher cipher, JiraSettings settings,
-            JiraEvents events, TransactionTemplate tx, Clock clock, JiraApi jiraApi,
+            JiraEvents events, TransactionTemplate tx, Clock clock, JiraCaller caller,
             @Value("${app.jira.keep-alive-after}") Duration keepAliveAfter) {
         this.states = states;
         this.credentials = credentials;
@@ -69,7 +69,7 @@ public class JiraConnections {
         this.events = events;
         this.tx = tx;
         this.clock = clock;
-        this.jiraApi = jiraApi;
+        this.caller = caller;
         this.keepAliveAfter = keepAliveAfter;
     }
 
@@ -207,7 +207,7 @@ public class JiraConnections {
         if (status.status() == ConnectionStatus.NOT_CONNECTED) {
             throw new JiraNotConnectedException();
         }
-        var myself = jiraApi.call(userId, site -> site.client().get().uri("/myself").retrieve().body(JiraHttp.Myself.class));
+        var myself = caller.call(userId, null, JiraOperation.read("GET /myself"), JiraHttp::myself);
         return new JiraAccount(myself.accountId(), myself.displayName(), status.siteName());
     }
 
@@ -215,7 +215,6 @@ public class JiraConnections {
      * Refresh tokens die after 90 days unused: refresh every connection unused for {@code app.jira.keep-alive-after}
      * (30 days), and forget OAuth states that expired.
      */
-    @Scheduled(cron = "${app.jira.keep-alive-cron}")
     public void keepAlive() {
         Instant now = clock.instant();
         var idle = tx.execute(s -> credentials.findByStatusAndLastUsedAtBefore(ConnectionStatus.CONNECTED, now.minus(keepAliveAfter))

@@ -4,6 +4,9 @@ import com.example.compliance.jira.JiraUnavailableException;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import com.example.compliance.jira.internal.call.JiraThrottle;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -31,17 +34,29 @@ public class JiraHttp {
     record AccessibleResource(String id, String url, String name, List<String> scopes, String avatarUrl) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Myself(String accountId, String displayName, String emailAddress) {}
+    public record Myself(String accountId, String displayName, String emailAddress) {}
+
+    private static final Pattern SITE_PATH = Pattern.compile("/ex/jira/([^/]+)/");
 
     private final JiraSettings settings;
     private final RestClient rest;
 
-    JiraHttp(JiraSettings settings) {
+    JiraHttp(JiraSettings settings, JiraThrottle throttle) {
         this.settings = settings;
         var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         var factory = new JdkClientHttpRequestFactory(http);
         factory.setReadTimeout(Duration.ofSeconds(30));
-        this.rest = RestClient.builder().requestFactory(factory).build();
+        // Every answer's rate-limit headers reach the throttle, successes included (near-limit warnings)
+        this.rest = RestClient.builder().requestFactory(factory)
+                .requestInterceptor((request, body, execution) -> {
+                    var response = execution.execute(request, body);
+                    Matcher site = SITE_PATH.matcher(request.getURI().getRawPath());
+                    if (site.find()) {
+                        throttle.observe(site.group(1), response.getHeaders());
+                    }
+                    return response;
+                })
+                .build();
     }
 
     List<AccessibleResource> accessibleResources(String accessToken) {
@@ -52,6 +67,10 @@ public class JiraHttp {
 
     Myself myself(String cloudId, String accessToken) {
         return execute(() -> jira(cloudId, accessToken).get().uri("/myself").retrieve().body(Myself.class));
+    }
+
+    public static Myself myself(RestClient site) {
+        return site.get().uri("/myself").retrieve().body(Myself.class);
     }
 
     /** A RestClient for one site's Jira REST v3 ({@code …/ex/jira/{cloudId}/rest/api/3}) with this token. */

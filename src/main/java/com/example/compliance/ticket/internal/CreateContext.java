@@ -1,7 +1,8 @@
 package com.example.compliance.ticket.internal;
 
 import com.example.compliance.base.UnprocessableException;
-import com.example.compliance.ticket.JiraMetadata;
+import com.example.compliance.jira.JiraIssueService;
+import com.example.compliance.jira.JiraMetadata;
 import com.example.compliance.violation.Severity;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,11 +51,11 @@ public class CreateContext {
 
     private record CachedPriorities(Set<String> names, Instant until) {}
 
-    private final JiraIssues jira;
+    private final JiraIssueService jira;
     private final Clock clock;
     private final Map<PrioritiesKey, CachedPriorities> priorities = new ConcurrentHashMap<>();
 
-    CreateContext(JiraIssues jira, Clock clock) {
+    CreateContext(JiraIssueService jira, Clock clock) {
         this.jira = jira;
         this.clock = clock;
     }

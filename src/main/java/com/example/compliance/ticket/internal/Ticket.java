@@ -56,10 +56,14 @@ public class Ticket {
     @Column(name = "in_flight_until")
     private Instant inFlightUntil;
 
+    // The app instance whose attempt holds the lease (see base.AppInstance): a dead instance's lease is void
+    @Column(name = "in_flight_by", length = 100)
+    private String inFlightBy;
+
     protected Ticket() {}
 
     Ticket(UUID id, UUID violationId, UUID caseId, String cloudId, String siteUrl, UUID createdBy, String projectKey,
-            String summary, String correlationLabel, Instant now) {
+            String summary, String correlationLabel, Instant now, String instanceId) {
         this.id = id;
         this.violationId = violationId;
         this.caseId = caseId;
@@ -73,6 +77,7 @@ public class Ticket {
         this.correlationLabel = correlationLabel;
         this.createdAt = now;
         this.inFlightUntil = now.plus(TicketWriter.IN_FLIGHT);
+        this.inFlightBy = instanceId;
     }
 
     void created(String issueId, String issueKey, String status, StatusCategory category, Instant now) {
@@ -83,6 +88,7 @@ public class Ticket {
         this.statusCategory = category;
         this.lastSyncedAt = now;
         this.inFlightUntil = null;
+        this.inFlightBy = null;
     }
 
     void synced(String issueKey, String projectKey, String summary, String status, StatusCategory category,
@@ -128,4 +134,5 @@ public class Ticket {
     public Instant getCreatedAt() { return createdAt; }
     public Instant getLastSyncedAt() { return lastSyncedAt; }
     public Instant getInFlightUntil() { return inFlightUntil; }
+    public String getInFlightBy() { return inFlightBy; }
 }

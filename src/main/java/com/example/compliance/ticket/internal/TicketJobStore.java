@@ -77,4 +77,41 @@ public class TicketJobStore {
     private static int count(List<TicketJobItem> all, JobItemStatus status) {
         return (int) all.stream().filter(i -> i.getStatus() == status).count();
     }
+
+    /** The job, if it still runs. */
+    public Optional<TicketJob> running(UUID jobId) {
+        return tx.execute(s -> jobs.findById(jobId).filter(j -> j.getStatus() == JobStatus.RUNNING));
+    }
+
+    public List<TicketJobItem> pending(UUID jobId) {
+        return tx.execute(s -> items.findByJobAndStatus(jobId, JobItemStatus.PENDING));
+    }
+
+    /** Final outcomes of a chunk's items, in one transaction: (status, Jira key, error) by violation id. */
+    public void saveOutcomes(UUID jobId, java.util.Map<UUID, ItemOutcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        tx.executeWithoutResult(s -> outcomes.forEach((violationId, outcome) -> items
+                .findById(new TicketJobItem.Key(jobId, violationId))
+                .ifPresent(item -> item.outcome(outcome.status(), outcome.key(), outcome.error()))));
+    }
+
+    /** What became of one job item. */
+    public record ItemOutcome(JobItemStatus status, String key, String error) {}
+
+    public void failPending(UUID jobId, String reason) {
+        tx.executeWithoutResult(s -> items.findByJobAndStatus(jobId, JobItemStatus.PENDING)
+                .forEach(item -> item.outcome(JobItemStatus.FAILED, null, reason)));
+    }
+
+    /** Ends the job; returns its item counts by status. */
+    public java.util.Map<JobItemStatus, Long> finish(UUID jobId,
+            JobStatus status) {
+        return tx.execute(s -> {
+            jobs.findById(jobId).ifPresent(j -> j.finish(status, clock.instant()));
+            return items.findByJob(jobId).stream().collect(java.util.stream.Collectors.groupingBy(TicketJobItem::getStatus,
+                    java.util.stream.Collectors.counting()));
+        });
+    }
 }

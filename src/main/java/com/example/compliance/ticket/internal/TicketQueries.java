@@ -1,5 +1,7 @@
 package com.example.compliance.ticket.internal;
 
+
+import com.example.compliance.jira.JiraIssue;
 import com.example.compliance.ticket.StatusCategory;
 import com.example.compliance.ticket.TicketDetails;
 import com.example.compliance.ticket.TicketFilter;
@@ -74,14 +76,14 @@ public class TicketQueries {
     }
 
     /** Writes what Jira said about an issue; {@code null} means Jira no longer has it. */
-    public void applySync(UUID ticketId, JiraIssues.IssueState state) {
+    public void applySync(UUID ticketId, JiraIssue state) {
         tx.executeWithoutResult(s -> tickets.findById(ticketId).ifPresent(t -> apply(t, state)));
     }
 
     /** Applies a batch: states by issue id, and the ids Jira reported missing. */
-    public int applySyncBatch(List<Ticket> batch, List<JiraIssues.IssueState> states, List<String> missing) {
-        Map<String, JiraIssues.IssueState> byId = states.stream()
-                .collect(Collectors.toMap(JiraIssues.IssueState::id, Function.identity(), (a, b) -> a));
+    public int applySyncBatch(List<Ticket> batch, List<JiraIssue> states, List<String> missing) {
+        Map<String, JiraIssue> byId = states.stream()
+                .collect(Collectors.toMap(JiraIssue::id, Function.identity(), (a, b) -> a));
         Integer changed = tx.execute(s -> {
             int count = 0;
             for (Ticket stale : batch) {
@@ -102,7 +104,7 @@ public class TicketQueries {
         return changed == null ? 0 : changed;
     }
 
-    private boolean apply(Ticket t, JiraIssues.IssueState state) {
+    private boolean apply(Ticket t, JiraIssue state) {
         var now = clock.instant();
         if (state == null) {
             t.deletedInJira(now);
@@ -111,7 +113,7 @@ public class TicketQueries {
         }
         boolean changed = !state.key().equals(t.getJiraIssueKey()) || !java.util.Objects.equals(state.status(), t.getStatus())
                 || !java.util.Objects.equals(state.assignee(), t.getAssignee());
-        t.synced(state.key(), state.projectKey(), state.summary(), state.status(), state.category(), state.assignee(), now);
+        t.synced(state.key(), state.projectKey(), state.summary(), state.status(), StatusCategory.fromJiraKey(state.statusCategoryKey()), state.assignee(), now);
         violations.linkJira(t.getViolationId(), t.getJiraIssueKey(), t.url(), t.getStatus(), t.getStatusCategory().name());
         return changed;
     }

@@ -33,14 +33,28 @@ public interface TicketRepository extends JpaRepository<Ticket, UUID>, JpaSpecif
     List<Object[]> countPerCreator();
 
     /** Takes over a PENDING reservation whose attempt is over (lease cleared or expired); 1 when we own it now. */
+    /**
+     * Takes the lease of a PENDING ticket for instance {@code me}: when nobody holds it, its time is up, or its holder
+     * is an app instance that no longer beats (killed) or has stopped.
+     */
     @org.springframework.data.jpa.repository.Modifying
-    @Query("""
-            update Ticket t set t.inFlightUntil = :until
-            where t.id = :id and t.state = com.example.compliance.ticket.internal.Ticket.State.PENDING
-              and (t.inFlightUntil is null or t.inFlightUntil < :now)""")
-    int claim(@Param("id") UUID id, @Param("now") java.time.Instant now, @Param("until") java.time.Instant until);
+    @Query(nativeQuery = true, value = """
+            UPDATE ticket SET in_flight_until = :until, in_flight_by = :me
+            WHERE id = :id AND state = 'PENDING'
+              AND (in_flight_until IS NULL OR in_flight_until < :now
+                   OR (in_flight_by IS NOT NULL AND NOT EXISTS (
+                        SELECT 1 FROM app_instance i
+                        WHERE i.id = ticket.in_flight_by AND i.stopped_at IS NULL AND i.last_seen_at > :aliveSince)))""")
+    int claim(@Param("id") UUID id, @Param("now") java.time.Instant now, @Param("until") java.time.Instant until,
+            @Param("me") String me, @Param("aliveSince") java.time.Instant aliveSince);
+
+    /** Whether the instance holding a lease still beats. */
+    @Query(nativeQuery = true, value = """
+            SELECT COUNT(*) FROM app_instance
+            WHERE id = :instance AND stopped_at IS NULL AND last_seen_at > :aliveSince""")
+    int countAlive(@Param("instance") String instance, @Param("aliveSince") java.time.Instant aliveSince);
 
     @org.springframework.data.jpa.repository.Modifying
-    @Query("update Ticket t set t.inFlightUntil = null where t.id in :ids and t.state = com.example.compliance.ticket.internal.Ticket.State.PENDING")
+    @Query("update Ticket t set t.inFlightUntil = null, t.inFlightBy = null where t.id in :ids and t.state = com.example.compliance.ticket.internal.Ticket.State.PENDING")
     int endAttempt(@Param("ids") Collection<UUID> ids);
 }

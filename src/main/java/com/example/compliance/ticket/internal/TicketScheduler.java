@@ -1,8 +1,9 @@
 package com.example.compliance.ticket.internal;
 
+import com.example.compliance.base.ClusterScheduler;
 import com.example.compliance.ticket.JobStatus;
 import com.example.compliance.ticket.TicketSyncService;
-import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -10,93 +11,91 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * db-scheduler (docs/adr/007): bulk jobs as one-time tasks in the database, run by exactly one app instance, revived
- * after the instance running them died; the status sync as a recurring task, also run by one instance at a time.
+ * The ticket feature's background work on the {@link ClusterScheduler}: bulk jobs as one-time tasks (revived on another
+ * instance when theirs dies; parked until Jira's pause ends; handed on when their instance stops), and the status sync
+ * as a recurring task, each run by exactly one instance at a time.
  */
-@Component
-public class TicketScheduler implements SmartLifecycle {
+@Configuration
+public class TicketScheduler implements ClusterScheduler.GracefulStop {
 
     private static final Logger log = LoggerFactory.getLogger(TicketScheduler.class);
+    /** After an unexpected failure, a job is tried again this much later. */
+    static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(30);
 
-    private final OneTimeTask<Void> bulkTask;
-    private final RecurringTask<Void> syncTask;
-    private final DataSource dataSource;
-    // Rebuilt on every start: a stopped db-scheduler cannot be started again (its executors are terminated)
-    private volatile Scheduler scheduler;
+    private final BulkJobRunner runner;
+    private final ClusterScheduler scheduler;
     private final TicketJobRepository jobs;
     private final TransactionTemplate tx;
-    private final boolean enabled;
-    private volatile boolean running;
+    private final OneTimeTask<Void> bulkTask;
 
-    TicketScheduler(DataSource dataSource, BulkJobRunner runner, TicketSyncService sync, TicketJobRepository jobs,
-            TransactionTemplate tx, @Value("${app.tickets.sync-interval}") Duration syncInterval,
-            @Value("${app.tickets.scheduler-enabled}") boolean enabled) {
+    TicketScheduler(BulkJobRunner runner, @org.springframework.context.annotation.Lazy ClusterScheduler scheduler,
+            TicketJobRepository jobs, TransactionTemplate tx) {
+        this.runner = runner;
+        this.scheduler = scheduler;
         this.jobs = jobs;
         this.tx = tx;
-        this.enabled = enabled;
         this.bulkTask = Tasks.oneTime("ticket-bulk-create")
                 .onDeadExecutionRevive()
+                .onFailure(TicketScheduler::rescheduleJob)
                 .execute((instance, context) -> runner.runAsOwner(UUID.fromString(instance.getId())));
-        this.syncTask = Tasks.recurring("ticket-status-sync", FixedDelay.of(syncInterval))
-                .execute((instance, context) -> log.info("Scheduled ticket sync: {} users synced", sync.syncEveryone()));
-        this.dataSource = dataSource;
     }
 
-    private Scheduler build() {
-        return Scheduler.create(dataSource, bulkTask)
-                .startTasks(syncTask)
-                .threads(4)
-                .pollingInterval(Duration.ofSeconds(1))
-                .heartbeatInterval(Duration.ofSeconds(5))
-                .missedHeartbeatsLimit(4)
-                .enableImmediateExecution()
-                .shutdownMaxWait(Duration.ofSeconds(5))
-                .build();
+    @Bean
+    OneTimeTask<Void> bulkCreateTask() {
+        return bulkTask;
+    }
+
+    @Bean
+    RecurringTask<Void> ticketStatusSyncTask(TicketSyncService sync, @Value("${app.tickets.sync-interval}") Duration interval) {
+        return Tasks.recurring("ticket-status-sync", FixedDelay.of(interval))
+                .execute((instance, context) -> log.info("Scheduled ticket sync: {} users synced", sync.syncEveryone()));
+    }
+
+    /** A parked job resumes when Jira's pause ends; a job whose instance stopped at once, elsewhere. */
+    private static void rescheduleJob(com.github.kagkarlsson.scheduler.task.ExecutionComplete complete,
+            com.github.kagkarlsson.scheduler.task.ExecutionOperations<Void> operations) {
+        Throwable cause = complete.getCause().orElse(null);
+        Instant next = switch (cause) {
+            case BulkJobRunner.JobParked parked -> parked.resumeAt();
+            case BulkJobRunner.JobInterrupted stopped -> Instant.now();
+            case null, default -> {
+                log.warn("Bulk job {} failed unexpectedly; trying again in {}", complete.getExecution().taskInstance.getId(),
+                        RETRY_AFTER_FAILURE, cause);
+                yield Instant.now().plus(RETRY_AFTER_FAILURE);
+            }
+        };
+        operations.reschedule(complete, next);
     }
 
     /** Queues a job to run now; a job that already has a queued or running task is left alone. */
     public void schedule(UUID jobId) {
-        Scheduler current = scheduler;
-        if (current == null) {
-            // Not running here (disabled, or paused): the task row is written anyway and a running instance picks it up
-            current = build();
-        }
-        current.scheduleIfNotExists(bulkTask.instance(jobId.toString()), Instant.now());
+        scheduler.schedule(bulkTask.instance(jobId.toString()), Instant.now());
     }
 
-    @Override
-    public void start() {
-        if (!enabled) {
-            return;
-        }
-        scheduler = build();
-        scheduler.start();
-        running = true;
-        // A job committed just before a crash may not have its task yet: give every running job one
+    /** A job committed just before a crash may not have its task yet: give every running job one. */
+    @EventListener(ApplicationReadyEvent.class)
+    void scheduleRunningJobs() {
         tx.execute(s -> jobs.findAll().stream().filter(j -> j.getStatus() == JobStatus.RUNNING).map(TicketJob::getId).toList())
                 .forEach(this::schedule);
     }
 
     @Override
-    public void stop() {
-        if (running) {
-            scheduler.stop();
-            scheduler = null;
-            running = false;
-        }
+    public void beforeStop() {
+        runner.stopAcceptingChunks();
     }
 
     @Override
-    public boolean isRunning() {
-        return running;
+    public void afterStart() {
+        runner.acceptChunks();
     }
 }

@@ -3,6 +3,7 @@ package com.example.compliance.ticket.internal;
 import com.example.compliance.activity.ActivityAction;
 import com.example.compliance.activity.ActivityEntry;
 import com.example.compliance.activity.ActivityService;
+import com.example.compliance.base.AppInstance;
 import com.example.compliance.security.UserService;
 import com.example.compliance.ticket.StatusCategory;
 import com.example.compliance.ticket.TicketDetails;
@@ -41,11 +42,6 @@ public class TicketWriter {
         public boolean possiblySent() {
             return !fresh && ticket.getState() == Ticket.State.PENDING;
         }
-
-        /** Another attempt is talking to Jira about this ticket right now. */
-        public boolean inFlightElsewhere(java.time.Instant now) {
-            return possiblySent() && ticket.getInFlightUntil() != null && ticket.getInFlightUntil().isAfter(now);
-        }
     }
 
     private final TicketRepository tickets;
@@ -55,10 +51,12 @@ public class TicketWriter {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final EntityManager em;
+    private final AppInstance instance;
 
     TicketWriter(TicketRepository tickets, ViolationService violations, ActivityService activity, UserService users,
-            TransactionTemplate tx, Clock clock, EntityManager em) {
+            TransactionTemplate tx, Clock clock, EntityManager em, AppInstance instance) {
         this.em = em;
+        this.instance = instance;
         this.tickets = tickets;
         this.violations = violations;
         this.activity = activity;
@@ -116,13 +114,17 @@ public class TicketWriter {
 
     private Ticket newReservation(ViolationDetails v, String cloudId, String siteUrl, UUID userId, String projectKey) {
         return new Ticket(UUID.randomUUID(), v.id(), v.caseId(), cloudId, siteUrl, userId, projectKey,
-                IssuePayloads.summary(v), IssuePayloads.correlationLabel(v.id()), clock.instant());
+                IssuePayloads.summary(v), IssuePayloads.correlationLabel(v.id()), clock.instant(), instance.id());
     }
 
-    /** Takes over an abandoned reservation; false when another attempt holds it. */
+    /**
+     * Takes over a reservation an earlier attempt left: free, timed out, or held by an app instance that died. False
+     * when a live attempt holds it.
+     */
     public boolean claim(UUID ticketId) {
         var now = clock.instant();
-        return Integer.valueOf(1).equals(tx.execute(s -> tickets.claim(ticketId, now, now.plus(IN_FLIGHT))));
+        return Integer.valueOf(1).equals(tx.execute(s -> tickets.claim(ticketId, now, now.plus(IN_FLIGHT),
+                instance.id(), AppInstance.aliveSince())));
     }
 
     /** The attempt ended without knowing whether Jira created the issues: the next one must look them up first. */

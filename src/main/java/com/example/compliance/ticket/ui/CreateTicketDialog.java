@@ -6,7 +6,7 @@ import com.example.compliance.ticket.BulkCreateRequest;
 import com.example.compliance.ticket.BulkJobDetails;
 import com.example.compliance.ticket.BulkJobProgressed;
 import com.example.compliance.ticket.CreateTicketRequest;
-import com.example.compliance.ticket.JiraMetadata;
+import com.example.compliance.jira.JiraMetadata;
 import com.example.compliance.ticket.JiraMetadataService;
 import com.example.compliance.ticket.TicketJobService;
 import com.example.compliance.ticket.TicketService;

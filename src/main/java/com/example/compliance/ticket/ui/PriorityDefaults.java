@@ -1,6 +1,6 @@
 package com.example.compliance.ticket.ui;
 
-import com.example.compliance.ticket.JiraMetadata;
+import com.example.compliance.jira.JiraMetadata;
 import com.example.compliance.violation.Severity;
 import com.example.compliance.violation.ViolationDetails;
 import java.util.List;

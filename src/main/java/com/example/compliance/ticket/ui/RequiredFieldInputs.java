@@ -1,6 +1,6 @@
 package com.example.compliance.ticket.ui;
 
-import com.example.compliance.ticket.JiraMetadata;
+import com.example.compliance.jira.JiraMetadata;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.datepicker.DatePicker;

@@ -1,5 +1,6 @@
 package com.example.compliance.ticket.ui;
 
+import com.example.compliance.jira.JiraMetadata;
 import com.example.compliance.base.ApplicationException;
 import com.example.compliance.ticket.JiraMetadataService;
 import com.example.compliance.ticket.TicketJobService;

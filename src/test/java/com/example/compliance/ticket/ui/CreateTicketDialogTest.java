@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.example.compliance.security.Role;
 import com.example.compliance.support.KaribuTest;
 import com.example.compliance.support.SandboxJira;
-import com.example.compliance.ticket.JiraMetadata;
+import com.example.compliance.jira.JiraMetadata;
 import com.example.compliance.violation.AuditCaseService;
 import com.example.compliance.violation.CaseDetails;
 import com.example.compliance.violation.CreateCaseRequest;

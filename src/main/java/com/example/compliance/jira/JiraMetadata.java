@@ -1,4 +1,4 @@
-package com.example.compliance.ticket;
+package com.example.compliance.jira;
 
 import java.util.List;
 

@@ -1,0 +1,170 @@
+package com.example.compliance.jira.internal.call;
+
+import com.example.compliance.jira.JiraOperation;
+import com.example.compliance.jira.JiraParkedException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may call a Jira site now. Every Jira request of every feature passes here:
+ * <ul>
+ *   <li>at most {@code app.jira.site-concurrency} requests in flight per site in this instance (bulk creation, sync
+ *       and every future batch share them);</li>
+ *   <li>a site paused by a quota 429 waits until the pause ends (shared across instances by {@link SitePauses}), or
+ *       parks the work when the pause is longer than a request should wait;</li>
+ *   <li>an endpoint told {@code jira-burst-based} waits out its Retry-After and is then paced at the limit Jira named;</li>
+ *   <li>writes to an issue told {@code jira-per-issue-on-write} wait; and {@code X-RateLimit-NearLimit} spaces the
+ *       site's requests for a while, before Jira has to refuse any.</li>
+ * </ul>
+ */
+@Component
+public class JiraThrottle {
+
+    /** How long a near-limit warning slows the site, and how far apart its requests then start. */
+    static final Duration NEAR_LIMIT_SLOWDOWN = Duration.ofSeconds(10);
+    static final Duration NEAR_LIMIT_SPACING = Duration.ofMillis(250);
+
+    private final SitePauses pauses;
+    private final Clock clock;
+    private final int concurrency;
+    private final Duration parkAfter;
+    private final Map<String, Semaphore> permits = new ConcurrentHashMap<>();
+    private final Map<String, Pace> paces = new ConcurrentHashMap<>();
+
+    JiraThrottle(SitePauses pauses, Clock clock, @Value("${app.jira.site-concurrency}") int concurrency,
+            @Value("${app.jira.retry.park-after}") Duration parkAfter) {
+        this.pauses = pauses;
+        this.clock = clock;
+        this.concurrency = Math.max(1, concurrency);
+        this.parkAfter = parkAfter;
+    }
+
+    public int concurrency() {
+        return concurrency;
+    }
+
+    /** Runs one request when the site, the endpoint and the issue allow it, holding one of the site's permits. */
+    public <T> T run(String cloudId, JiraOperation operation, Supplier<T> request) {
+        awaitSitePause(cloudId);
+        pace(cloudId + " " + operation.name()).await(parkAfter);
+        if (operation.write() && operation.issue() != null) {
+            pace(cloudId + " issue " + operation.issue()).await(parkAfter);
+        }
+        pace(cloudId).await(parkAfter);
+        Semaphore semaphore = permits.computeIfAbsent(cloudId, id -> new Semaphore(concurrency, true));
+        semaphore.acquireUninterruptibly();
+        try {
+            return request.get();
+        } finally {
+            semaphore.release();
+        }
+    }
+
+    /** Applies a rate limit Jira answered with to the scope it names. */
+    public void limited(String cloudId, JiraOperation operation, JiraCallPolicy.Scope scope, Duration wait,
+            int learnedLimit, String reason) {
+        Instant until = clock.instant().plus(wait);
+        switch (scope) {
+            case SITE -> pauses.pause(cloudId, until, reason);
+            case ENDPOINT -> pace(cloudId + " " + operation.name()).block(wait, learnedLimit);
+            case ISSUE -> pace(cloudId + " issue " + operation.issue()).block(wait, 0);
+            case CALL -> { } // The caller waits; nobody else has to
+        }
+    }
+
+    /**
+     * Every answer's headers pass here (see {@code JiraHttp}): {@code X-RateLimit-NearLimit: true} (less than 20 % of
+     * a limit left) starts the site's requests apart for a while, before Jira has to refuse any.
+     */
+    public void observe(String cloudId, org.springframework.http.HttpHeaders headers) {
+        if ("true".equalsIgnoreCase(headers.getFirst("X-RateLimit-NearLimit"))) {
+            pace(cloudId).space(NEAR_LIMIT_SPACING, NEAR_LIMIT_SLOWDOWN);
+        }
+    }
+
+    private void awaitSitePause(String cloudId) {
+        for (var pause = pauses.current(cloudId); pause.isPresent(); pause = pauses.current(cloudId)) {
+            Duration wait = Duration.between(clock.instant(), pause.get().until());
+            if (wait.compareTo(parkAfter) > 0) {
+                throw new JiraParkedException(pause.get().until(), wait, pause.get().reason());
+            }
+            Pace.sleep(wait);
+        }
+    }
+
+    private Pace pace(String key) {
+        return paces.computeIfAbsent(key, k -> new Pace());
+    }
+
+    /**
+     * When the next request of one scope may start: blocked until an instant after a 429, spaced by an interval
+     * (a learned per-second limit, or a near-limit slowdown until it expires). Real time, not the app clock: these are
+     * waits between HTTP requests.
+     */
+    static final class Pace {
+        private long blockedUntilNanos;
+        private long intervalNanos;
+        private long spacingUntilNanos;
+        private long nextSlotNanos;
+
+        synchronized void block(Duration wait, int perSecond) {
+            long now = System.nanoTime();
+            blockedUntilNanos = Math.max(blockedUntilNanos, now + wait.toNanos());
+            if (perSecond > 0) {
+                // 10 % under the limit: Jira's window and ours are not aligned
+                intervalNanos = Math.max(intervalNanos, (long) (1_000_000_000L / (perSecond * 0.9)));
+                spacingUntilNanos = Long.MAX_VALUE;
+            }
+        }
+
+        synchronized void space(Duration spacing, Duration during) {
+            long now = System.nanoTime();
+            if (spacingUntilNanos != Long.MAX_VALUE) {
+                intervalNanos = Math.max(intervalNanos, spacing.toNanos());
+                spacingUntilNanos = Math.max(spacingUntilNanos, now + during.toNanos());
+            }
+        }
+
+        void await(Duration parkAfter) {
+            long slot;
+            synchronized (this) {
+                long now = System.nanoTime();
+                if (now > spacingUntilNanos) {
+                    intervalNanos = 0;
+                    spacingUntilNanos = 0;
+                }
+                if (intervalNanos == 0 && blockedUntilNanos <= now) {
+                    return;
+                }
+                slot = Math.max(now, Math.max(blockedUntilNanos, nextSlotNanos));
+                nextSlotNanos = slot + intervalNanos;
+                long wait = slot - now;
+                if (wait > parkAfter.toNanos()) {
+                    nextSlotNanos -= intervalNanos;
+                    throw new JiraParkedException(Instant.now().plusNanos(wait), Duration.ofNanos(wait),
+                            "a Jira rate limit");
+                }
+            }
+            sleep(Duration.ofNanos(slot - System.nanoTime()));
+        }
+
+        static void sleep(Duration wait) {
+            if (wait.isNegative() || wait.isZero()) {
+                return;
+            }
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for a Jira rate limit", e);
+            }
+        }
+    }
+}
