@@ -72,9 +72,10 @@ public class ClusterScheduler implements SmartLifecycle {
             return;
         }
         stops.forEach(GracefulStop::afterStart);
+        List<Task<?>> oneTime = tasks.stream().filter(t -> !(t instanceof OnStartup)).toList();
         @SuppressWarnings({"unchecked", "rawtypes"})
         List<Task> recurring = (List) tasks.stream().filter(OnStartup.class::isInstance).toList();
-        scheduler = Scheduler.create(dataSource, tasks)
+        scheduler = Scheduler.create(dataSource, oneTime)
                 .startTasks((List) recurring)
                 .threads(4)
                 .pollingInterval(Duration.ofSeconds(1))

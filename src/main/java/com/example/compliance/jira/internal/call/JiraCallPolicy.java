@@ -17,7 +17,8 @@ import java.util.function.DoubleSupplier;
  *   <li>5xx, timeouts and lost connections may mean Jira did it: repeated only for safe operations.</li>
  *   <li>Waits follow Atlassian's advice: {@code Retry-After} as the minimum, else 2, 4, 8, 16 s (the base is
  *       configurable) with jitter ×[0.7, 1.3]; at most {@code maxAttempts} attempts and {@code maxTotalWait} of waiting.</li>
- *   <li>A wait longer than {@code parkAfter} (a quota window) is not slept through: the work is parked until then.</li>
+ *   <li>A wait Jira asks for that is longer than {@code parkAfter} (a quota window) is not slept through, and fails
+ *       nothing: the work is parked until then.</li>
  * </ul>
  */
 public final class JiraCallPolicy {
@@ -86,7 +87,8 @@ public final class JiraCallPolicy {
         // quota pause is exactly as long as Jira said (the window resets then).
         Duration delay = told == null ? backoff
                 : scope == Scope.SITE || attempt == 1 ? told : max(told, backoff);
-        if (delay.compareTo(settings.parkAfter()) > 0) {
+        if (told != null && told.compareTo(settings.parkAfter()) > 0) {
+            // Jira named a long pause (a quota window): nothing to gain by holding a thread, nothing failed either
             return new Park(now.plus(delay), scope, describe(failure));
         }
         if (attempt >= settings.maxAttempts()) {
