@@ -97,7 +97,7 @@ public final class RateLimiter {
         if (retryAfter.isNegative() || retryAfter.isZero()) {
             throw new IllegalArgumentException("retry_after_seconds must be 1 or more");
         }
-        Instant until = clock.instant().plus(retryAfter);
+        Instant until = clock.instant().plus(retryAfter).truncatedTo(ChronoUnit.MILLIS);
         pauses.put(cloudId, new Pause(reason, until));
         return until;
     }
