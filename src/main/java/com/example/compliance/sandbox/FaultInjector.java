@@ -1,5 +1,13 @@
 package com.example.compliance.sandbox;
 
+import com.example.compliance.sandbox.jira.IssueStore;
+import com.example.compliance.sandbox.ratelimit.Call;
+import com.example.compliance.sandbox.ratelimit.Decision;
+import com.example.compliance.sandbox.ratelimit.RateLimiter;
+import com.example.compliance.sandbox.ratelimit.RateLimits;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -10,15 +18,17 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
- * Latency, random errors and a burst limit for the Jira REST and accessible-resources endpoints. Every such endpoint
- * answers through {@link #respond}: the work runs at once on the servlet thread, and the answer is handed back as a
- * {@link CompletableFuture} that a scheduler completes after the configured latency, so a waiting request holds no
- * servlet thread (Spring MVC's async processing).
+ * Latency, random errors and Jira's rate limits for the Jira REST and accessible-resources endpoints. Every such
+ * endpoint answers through {@link #respond}: the work runs at once on the servlet thread, and the answer is handed back
+ * as a {@link CompletableFuture} that a scheduler completes after the configured latency, so a waiting request holds no
+ * servlet thread (Spring MVC's async processing). The limits themselves are the {@link RateLimiter}'s.
  */
 @Component
 @SandboxEnabled
@@ -29,12 +39,8 @@ public class FaultInjector {
      * (null: off) makes Jira refuse issues whose summary contains it, like a project's validator rule would: a per-issue
      * failure for tests of partial bulk results.
      */
-    public record Faults(long latencyMs, double errorRate, String errorStatus, int burstLimitPerSecond,
-            String rejectSummaryContaining) {
-
-        public Faults(long latencyMs, double errorRate, String errorStatus, int burstLimitPerSecond) {
-            this(latencyMs, errorRate, errorStatus, burstLimitPerSecond, null);
-        }
+    public record Faults(long latencyMs, double errorRate, String errorStatus, String rejectSummaryContaining,
+            RateLimits rateLimits) {
 
         public Faults {
             if (latencyMs < 0 || latencyMs > 60_000) {
@@ -46,27 +52,28 @@ public class FaultInjector {
             if (!List.of("429", "500", "503", "mixed").contains(errorStatus)) {
                 throw new IllegalArgumentException("error_status must be 429, 500, 503 or mixed");
             }
-            if (burstLimitPerSecond < 0) {
-                throw new IllegalArgumentException("burst_limit_per_second must be 0 (off) or more");
-            }
         }
     }
 
     private static final Logger log = LoggerFactory.getLogger(FaultInjector.class);
     private static final int[] MIXED = {429, 500, 503};
+    private static final String SITE_BASE = "/sandbox/api/ex/jira/{cloudId}";
+    private static final Duration RANDOM_429_RETRY_AFTER = Duration.ofSeconds(1);
 
     private final SandboxProperties properties;
     private final SandboxStats stats;
     private final ScheduledExecutorService scheduler;
+    private final IssueStore issues;
+    private final RateLimiter limiter;
     private volatile Faults faults;
-    private long burstWindowSecond;
-    private int burstCount;
 
     FaultInjector(SandboxProperties properties, @Qualifier("sandboxLatencyScheduler") ScheduledExecutorService scheduler,
-            SandboxStats stats) {
+            SandboxStats stats, IssueStore issues, SandboxClock clock) {
         this.stats = stats;
         this.properties = properties;
         this.scheduler = scheduler;
+        this.issues = issues;
+        this.limiter = new RateLimiter(clock::now);
         reset();
     }
 
@@ -78,22 +85,37 @@ public class FaultInjector {
         this.faults = faults;
     }
 
-    /** Back to the {@code app.jira.sandbox.*} start values. */
+    /** Back to the {@code app.jira.sandbox.*} start values, with empty rate-limit windows. */
     public void reset() {
-        faults = new Faults(properties.latencyMs(), properties.errorRate(), properties.errorStatus(),
-                properties.burstLimitPerSecond());
-        synchronized (this) {
-            burstCount = 0;
-        }
+        faults = new Faults(properties.latencyMs(), properties.errorRate(), properties.errorStatus(), null,
+                new RateLimits(properties.burstLimitPerSecond(), properties.perIssueWritesPer2s(),
+                        properties.perIssueWritesPer30s(), properties.quotaPointsPerHour()));
+        resetWindows();
+    }
+
+    /** Forgets what the rate limits counted, and any quota pause; the settings stay. */
+    public void resetWindows() {
+        limiter.reset();
+    }
+
+    /** Every call to the site answers 429 with the quota {@code reason} for {@code retryAfter} (sandbox clock). */
+    public Instant pauseSite(String cloudId, String reason, Duration retryAfter) {
+        return limiter.pause(cloudId, reason, retryAfter);
     }
 
     public CompletableFuture<ResponseEntity<Object>> respond(Supplier<ResponseEntity<Object>> handler) {
         Faults current = faults;
-        ResponseEntity<Object> response = injectedFault(current);
-        if (response != null) {
-            stats.injected(response.getStatusCode().value());
-        } else {
-            response = handle(handler);
+        ResponseEntity<Object> response = randomFault(current);
+        if (response == null) {
+            Call call = currentCall();
+            Decision decision = call == null ? null : limiter.acquire(call, current.rateLimits());
+            if (decision == null) {
+                response = handle(handler);
+            } else if (decision.admitted()) {
+                response = withHeaders(handle(handler), decision.headers());
+            } else {
+                response = tooManyRequests(decision);
+            }
         }
         if (current.latencyMs() <= 0) {
             return CompletableFuture.completedFuture(response);
@@ -115,41 +137,55 @@ public class FaultInjector {
         }
     }
 
-    private ResponseEntity<Object> injectedFault(Faults current) {
-        if (current.burstLimitPerSecond() > 0 && overBurstLimit(current.burstLimitPerSecond())) {
-            return tooManyRequests("jira-burst-based", current.burstLimitPerSecond());
+    /** Decided before the limits, so a random fault consumes no rate-limit budget. */
+    private ResponseEntity<Object> randomFault(Faults current) {
+        if (current.errorRate() <= 0 || ThreadLocalRandom.current().nextDouble() >= current.errorRate()) {
+            return null;
         }
-        if (current.errorRate() > 0 && ThreadLocalRandom.current().nextDouble() < current.errorRate()) {
-            int status = "mixed".equals(current.errorStatus())
-                    ? MIXED[ThreadLocalRandom.current().nextInt(MIXED.length)]
-                    : Integer.parseInt(current.errorStatus());
-            return switch (status) {
-                case 429 -> tooManyRequests("jira-quota-tenant-based", 0);
-                case 500 -> SandboxHttpException.jira(500, "Internal server error").toResponse();
-                default -> SandboxHttpException.jira(503, "Service Unavailable: please retry later").toResponse();
-            };
+        int status = "mixed".equals(current.errorStatus())
+                ? MIXED[ThreadLocalRandom.current().nextInt(MIXED.length)]
+                : Integer.parseInt(current.errorStatus());
+        if (status == 429) {
+            return tooManyRequests(limiter.quotaFault(RANDOM_429_RETRY_AFTER));
         }
-        return null;
+        stats.injected(status);
+        return status == 500 ? SandboxHttpException.jira(500, "Internal server error").toResponse()
+                : SandboxHttpException.jira(503, "Service Unavailable: please retry later").toResponse();
     }
 
-    private synchronized boolean overBurstLimit(int limit) {
-        long second = System.currentTimeMillis() / 1000;
-        if (second != burstWindowSecond) {
-            burstWindowSecond = second;
-            burstCount = 0;
+    /** The Jira site call being handled, or null outside a site (accessible-resources: api.atlassian.com's own). */
+    private Call currentCall() {
+        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+            return null;
         }
-        return ++burstCount > limit;
+        HttpServletRequest request = attributes.getRequest();
+        @SuppressWarnings("unchecked")
+        var variables = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        String pattern = (String) request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        if (variables == null || pattern == null || !variables.containsKey("cloudId") || !pattern.startsWith(SITE_BASE)) {
+            return null;
+        }
+        String cloudId = variables.get("cloudId");
+        String issue = variables.get("issueIdOrKey");
+        if (issue != null) {
+            // An issue's id and its keys (old ones included) are one issue to the per-issue limit
+            issue = issues.find(cloudId, issue).map(found -> Long.toString(found.id())).orElse(issue);
+        }
+        return new Call(cloudId, request.getMethod(), pattern.substring(SITE_BASE.length()), issue);
     }
 
-    private static ResponseEntity<Object> tooManyRequests(String reason, int limit) {
-        var headers = new HttpHeaders();
-        headers.set(HttpHeaders.RETRY_AFTER, "1");
-        headers.set("RateLimit-Reason", reason);
-        if (limit > 0) {
-            headers.set("X-RateLimit-Limit", Integer.toString(limit));
-            headers.set("X-RateLimit-Remaining", "0");
+    private ResponseEntity<Object> tooManyRequests(Decision decision) {
+        stats.injected(429);
+        stats.rateLimited(decision.reason());
+        return withHeaders(ResponseEntity.status(429)
+                .body(SandboxHttpException.errorCollection(List.of("Rate limit exceeded."), Map.of())), decision.headers());
+    }
+
+    private static ResponseEntity<Object> withHeaders(ResponseEntity<Object> response, Map<String, String> headers) {
+        if (headers.isEmpty()) {
+            return response;
         }
-        return ResponseEntity.status(429).headers(headers)
-                .body(SandboxHttpException.errorCollection(List.of("Rate limit exceeded."), Map.of()));
+        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                .headers(h -> headers.forEach(h::set)).body(response.getBody());
     }
 }

@@ -6,7 +6,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.springframework.stereotype.Component;
 
-/** Counters for tests and benchmarks: requests per operation, successful token grants, refresh-token reuse. */
+/**
+ * Counters for tests and benchmarks: requests per operation, successful token grants, injected answers, 429s by
+ * reason, refresh-token reuse.
+ */
 @Component
 @SandboxEnabled
 public class SandboxStats {
@@ -14,11 +17,17 @@ public class SandboxStats {
     private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> grants = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> injected = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> rateLimited = new ConcurrentHashMap<>();
     private final LongAdder refreshTokenReuseAfterLeeway = new LongAdder();
 
     /** An answer the fault injector made instead of the real one (429, 500, 503). */
     public void injected(int status) {
         injected.computeIfAbsent(Integer.toString(status), k -> new LongAdder()).increment();
+    }
+
+    /** A 429 answer, by its {@code RateLimit-Reason} (random 429 faults included). */
+    public void rateLimited(String reason) {
+        rateLimited.computeIfAbsent(reason, k -> new LongAdder()).increment();
     }
 
     /** {@code operation} is {@code "<METHOD> <path template>"}, e.g. {@code GET /rest/api/3/myself}. */
@@ -39,6 +48,7 @@ public class SandboxStats {
         result.put("requests", sums(requests));
         result.put("grants", sums(grants));
         result.put("injected_responses", sums(injected));
+        result.put("rate_limited", sums(rateLimited));
         result.put("refresh_token_reuse_after_leeway", refreshTokenReuseAfterLeeway.sum());
         return result;
     }
@@ -47,6 +57,7 @@ public class SandboxStats {
         requests.clear();
         grants.clear();
         injected.clear();
+        rateLimited.clear();
         refreshTokenReuseAfterLeeway.reset();
     }
 

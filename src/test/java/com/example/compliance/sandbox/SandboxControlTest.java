@@ -2,6 +2,7 @@ package com.example.compliance.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,10 @@ class SandboxControlTest extends SandboxTest {
         assertThat(response.status()).isEqualTo(429);
         assertThat(response.header("Retry-After")).isEqualTo("1");
         assertThat(response.header("RateLimit-Reason")).isEqualTo("jira-quota-tenant-based");
+        assertThat(Instant.parse(response.header("X-RateLimit-Reset"))).isAfter(Instant.now().minusSeconds(5));
         assertThat(response.json().get("errorMessages").get(0).asString()).isEqualTo("Rate limit exceeded.");
+        assertThat(control("GET", "stats", null).json().get("rate_limited").get("jira-quota-tenant-based").asInt())
+                .isEqualTo(1);
     }
 
     @Test

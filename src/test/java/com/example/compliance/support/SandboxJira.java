@@ -103,6 +103,20 @@ public final class SandboxJira {
         control("PUT", "/sandbox/_control/faults", json);
     }
 
+    /**
+     * Jira tells every caller of the site to pause: 429 with {@code reason} ({@code jira-quota-tenant-based} or
+     * {@code jira-quota-global-based}) until the sandbox clock is {@code retryAfter} further.
+     */
+    public void pauseSite(String cloudId, String reason, Duration retryAfter) {
+        control("POST", "/sandbox/_control/quota", "{\"cloud_id\":\"" + cloudId + "\",\"reason\":\"" + reason
+                + "\",\"retry_after_seconds\":" + retryAfter.toSeconds() + "}");
+    }
+
+    /** How many 429 answers the sandbox gave with this {@code RateLimit-Reason} since the last counter reset. */
+    public int rateLimited(String reason) {
+        return stats().path("rate_limited").path(reason).asInt(0);
+    }
+
     private void control(String method, String path, String json) {
         var builder = HttpRequest.newBuilder(URI.create(base + path))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));

@@ -10,7 +10,10 @@ import com.example.compliance.sandbox.auth.AuthorizationServer;
 import com.example.compliance.sandbox.jira.Issue;
 import com.example.compliance.sandbox.jira.IssueStore;
 import com.example.compliance.sandbox.jira.Status;
+import com.example.compliance.sandbox.ratelimit.RateLimiter;
+import com.example.compliance.sandbox.ratelimit.RateLimits;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Test and benchmark controls of the sandbox ({@code /sandbox/_control/**}): counters, reset, faults, the sandbox
- * clock, token expiry, issue changes "made by someone in Jira", and the recorded traffic. Never subject to faults.
+ * clock, quota pauses, token expiry, issue changes "made by someone in Jira", and the recorded traffic. Never subject
+ * to faults.
  */
 @RestController
 @SandboxEnabled
@@ -70,6 +74,7 @@ class ControlController {
         }
         stats.reset();
         traffic.clear();
+        faults.resetWindows();
         if (scope.equals("all")) {
             faults.reset();
             clock.reset();
@@ -92,19 +97,52 @@ class ControlController {
             return error(400, "The body must be a JSON object");
         }
         Faults current = faults.faults();
+        RateLimits limits = current.rateLimits();
         try {
             var updated = new Faults(
                     json.has("latency_ms") ? json.get("latency_ms").asLong() : current.latencyMs(),
                     json.has("error_rate") ? json.get("error_rate").asDouble() : current.errorRate(),
                     json.has("error_status") ? json.get("error_status").asString() : current.errorStatus(),
-                    json.has("burst_limit_per_second") ? json.get("burst_limit_per_second").asInt()
-                            : current.burstLimitPerSecond(),
                     json.has("reject_summary_containing") ? blankToNull(json.get("reject_summary_containing").asString(null))
-                            : current.rejectSummaryContaining());
+                            : current.rejectSummaryContaining(),
+                    new RateLimits(
+                            intOr(json, "burst_limit_per_second", limits.burstLimitPerSecond()),
+                            intOr(json, "per_issue_writes_per_2s", limits.perIssueWritesPer2s()),
+                            intOr(json, "per_issue_writes_per_30s", limits.perIssueWritesPer30s()),
+                            intOr(json, "quota_points_per_hour", limits.quotaPointsPerHour())));
             faults.configure(updated);
             return ResponseEntity.ok(faultsJson(updated));
         } catch (IllegalArgumentException e) {
             return error(400, e.getMessage());
+        }
+    }
+
+    /**
+     * Trips a quota for a site now, as Jira does when it is exhausted: every call to the site answers 429 with the
+     * reason until the sandbox clock passes {@code retry_after_seconds} from now.
+     */
+    @PostMapping("/quota")
+    ResponseEntity<Object> tripQuota(@RequestBody(required = false) String body) {
+        JsonNode json = parse(body);
+        String usage = "Send {\"cloud_id\": \"<site>\", \"reason\": \"" + RateLimiter.QUOTA_TENANT + "\" | \""
+                + RateLimiter.QUOTA_GLOBAL + "\", \"retry_after_seconds\": N} with N ≥ 1";
+        if (json == null || !json.path("retry_after_seconds").isIntegralNumber()) {
+            return error(400, usage);
+        }
+        String cloudId = json.path("cloud_id").asString("");
+        if (directory.site(cloudId).isEmpty()) {
+            return error(400, "No site with cloud_id '" + cloudId + "'. " + usage);
+        }
+        try {
+            Instant until = faults.pauseSite(cloudId, json.path("reason").asString(""),
+                    Duration.ofSeconds(json.get("retry_after_seconds").asLong()));
+            var result = new LinkedHashMap<String, Object>();
+            result.put("cloud_id", cloudId);
+            result.put("reason", json.get("reason").asString());
+            result.put("until", until.toString());
+            return ResponseEntity.ok(result);
+        } catch (IllegalArgumentException e) {
+            return error(400, e.getMessage() + ". " + usage);
         }
     }
 
@@ -188,9 +226,22 @@ class ControlController {
         json.put("latency_ms", faults.latencyMs());
         json.put("error_rate", faults.errorRate());
         json.put("error_status", faults.errorStatus());
-        json.put("burst_limit_per_second", faults.burstLimitPerSecond());
         json.put("reject_summary_containing", faults.rejectSummaryContaining());
+        json.put("burst_limit_per_second", faults.rateLimits().burstLimitPerSecond());
+        json.put("per_issue_writes_per_2s", faults.rateLimits().perIssueWritesPer2s());
+        json.put("per_issue_writes_per_30s", faults.rateLimits().perIssueWritesPer30s());
+        json.put("quota_points_per_hour", faults.rateLimits().quotaPointsPerHour());
         return json;
+    }
+
+    private static int intOr(JsonNode json, String name, int current) {
+        if (!json.has(name)) {
+            return current;
+        }
+        if (!json.get(name).isIntegralNumber()) {
+            throw new IllegalArgumentException(name + " must be a whole number");
+        }
+        return json.get(name).asInt();
     }
 
     private static String blankToNull(String value) {
