@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 public class AppInstance implements SmartLifecycle {
 
     public static final Duration HEARTBEAT = Duration.ofSeconds(5);
-    public static final Duration DEAD_AFTER = Duration.ofSeconds(30);
+    public static final Duration DEAD_AFTER = Duration.ofSeconds(15);
     private static final Logger log = LoggerFactory.getLogger(AppInstance.class);
 
     private final String id = UUID.randomUUID().toString();

@@ -63,7 +63,17 @@ public abstract class IntegrationTest {
     }
 
     protected Response send(Credentials who, String method, String path, String json) {
-        var builder = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30));
+        return sendTo(port, who, method, path, json);
+    }
+
+    /** The same request to the app instance on {@code instancePort} (a second instance in multi-instance tests). */
+    protected Response sendTo(int instancePort, Credentials who, String method, String path) {
+        return sendTo(instancePort, who, method, path, null);
+    }
+
+    private Response sendTo(int instancePort, Credentials who, String method, String path, String json) {
+        var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + instancePort + path))
+                .timeout(Duration.ofSeconds(30));
         if (who != null) {
             builder.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((who.username() + ":" + who.password()).getBytes(StandardCharsets.UTF_8)));

@@ -3,6 +3,7 @@ package com.example.compliance.support;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -43,6 +44,11 @@ public final class TestDatabase {
         } catch (SQLException e) {
             return false;
         }
+    }
+
+    /** The JDBC URL, user and password of this JVM's PostgreSQL test database (for a second app instance). */
+    public static List<String> postgresConnection() {
+        return List.of(postgresUrl(), USER, PASSWORD);
     }
 
     private static synchronized String postgresUrl() {

@@ -67,20 +67,9 @@ abstract class TicketTestSupport extends IntegrationTest {
     }
 
     protected JsonNode awaitJob(Credentials user, String jobId) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(deadline)) {
-            var job = get(user, "/api/jira/jobs/" + jobId).json();
-            if (!"RUNNING".equals(job.get("status").asString())) {
-                return job;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("Job " + jobId + " still running after 120 s: " + get(user, "/api/jira/jobs/" + jobId).body());
+        return org.awaitility.Awaitility.await("job " + jobId + " finished").atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> get(user, "/api/jira/jobs/" + jobId).json(), job -> !"RUNNING".equals(job.get("status").asString()));
     }
 
     protected int requests(String operation) {
