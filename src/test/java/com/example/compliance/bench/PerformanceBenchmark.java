@@ -44,20 +44,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * servlet thread.
  */
 @Tag("bench")
-class PerformanceBenchmark extends IntegrationTest {
+class PerformanceBenchmark extends BenchmarkSupport {
 
-    private static final boolean QUICK = Boolean.getBoolean("bench.quick");
-    private static final int LATENCY_MS = Integer.getInteger("bench.latency-ms", 150);
-    private static final String ONLY = System.getProperty("bench.only", "");
 
     @Autowired JiraCaller jiraCaller;
     @Autowired JiraIssueService jiraIssues;
     @Autowired TicketSyncService sync;
-    @Autowired BackgroundUser backgroundUser;
-    @Autowired AuditCaseService cases;
     @Autowired ViolationService violations;
-    @Autowired SyntheticViolationGenerator generator;
-    @Autowired JdbcTemplate jdbc;
 
     @Test
     void run_benchmarks() throws Exception {
@@ -256,64 +249,11 @@ class PerformanceBenchmark extends IntegrationTest {
         return jdbc.queryForObject("select count(*) from violation", Long.class);
     }
 
-    private UUID syntheticCase(UUID userId, String name, int size) {
-        UUID caseId = backgroundUser.runAs(userId, () -> cases.create(new CreateCaseRequest(name + " " + System.nanoTime(), "SOC 2", null)).id());
-        generator.insert(caseId, size);
-        return caseId;
-    }
 
-    /** Starts a bulk job for the whole case in the sandbox's COMP project, as a script would; returns its id. */
-    private String startBulk(Credentials user, UUID caseId, String issueType) {
-        return post(user, "/api/jira/tickets/bulk-create", """
-                {"case_id":"%s","project_key":"COMP","issue_type":"%s"}""".formatted(caseId, issueType))
-                .json().get("job_id").asString();
-    }
 
-    /**
-     * Waits for the job by polling its status row (a cheap query every 10 ms, so waiting costs the app under test
-     * nothing noticeable), then reads the finished job once through the API.
-     */
-    private tools.jackson.databind.JsonNode awaitJob(Credentials user, String jobId) {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-        while (Instant.now().isBefore(deadline)) {
-            String status = jdbc.queryForObject("select status from ticket_job where id = ?", String.class,
-                    UUID.fromString(jobId));
-            if (!"RUNNING".equals(status)) {
-                return get(user, "/api/jira/jobs/" + jobId).json();
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new IllegalStateException("Job " + jobId + " did not finish in 5 minutes");
-    }
 
-    private static int totalRequests(tools.jackson.databind.JsonNode stats) {
-        int total = 0;
-        for (var entry : stats.path("requests").properties()) {
-            total += entry.getValue().asInt();
-        }
-        return total;
-    }
 
-    private static double percentile(List<Double> samples, int p) {
-        var sorted = samples.stream().sorted().toList();
-        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
-    }
 
-    private static double seconds(long startedNanos) {
-        return (System.nanoTime() - startedNanos) / 1e9;
-    }
 
-    private static double millis(long startedNanos) {
-        return (System.nanoTime() - startedNanos) / 1e6;
-    }
 
-    private static double round(double value) {
-        return Math.round(value * 1000) / 1000.0;
-    }
 }

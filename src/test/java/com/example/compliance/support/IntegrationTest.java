@@ -71,7 +71,7 @@ public abstract class IntegrationTest {
         return sendTo(instancePort, who, method, path, null);
     }
 
-    private Response sendTo(int instancePort, Credentials who, String method, String path, String json) {
+    protected Response sendTo(int instancePort, Credentials who, String method, String path, String json) {
         var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + instancePort + path))
                 .timeout(Duration.ofSeconds(30));
         if (who != null) {

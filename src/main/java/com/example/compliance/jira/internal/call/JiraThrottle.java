@@ -60,9 +60,11 @@ public class JiraThrottle {
         pace(cloudId).await(parkAfter);
         Semaphore semaphore = permits.computeIfAbsent(cloudId, id -> new Semaphore(concurrency, true));
         semaphore.acquireUninterruptibly();
+        CURRENT.set(operation);
         try {
             return request.get();
         } finally {
+            CURRENT.remove();
             semaphore.release();
         }
     }
@@ -80,14 +82,33 @@ public class JiraThrottle {
     }
 
     /**
-     * Every answer's headers pass here (see {@code JiraHttp}): {@code X-RateLimit-NearLimit: true} (less than 20 % of
-     * a limit left) starts the site's requests apart for a while, before Jira has to refuse any.
+     * Every answer's headers pass here (see {@code JiraHttp}), successes included, so the app slows down before Jira
+     * has to refuse anything: {@code X-RateLimit-NearLimit: true} (less than 20 % of a limit left) starts the site's
+     * requests apart for a while; an endpoint whose {@code X-RateLimit-Remaining} is no more than the requests this
+     * instance may have in flight is paced at its {@code X-RateLimit-Limit} per second from then on.
      */
     public void observe(String cloudId, org.springframework.http.HttpHeaders headers) {
         if ("true".equalsIgnoreCase(headers.getFirst("X-RateLimit-NearLimit"))) {
             pace(cloudId).space(NEAR_LIMIT_SPACING, NEAR_LIMIT_SLOWDOWN);
         }
+        JiraOperation operation = CURRENT.get();
+        int limit = parse(headers.getFirst("X-RateLimit-Limit"));
+        int remaining = parse(headers.getFirst("X-RateLimit-Remaining"));
+        if (operation != null && limit > 0 && remaining >= 0 && remaining <= concurrency) {
+            pace(cloudId + " " + operation.name()).block(Duration.ZERO, limit);
+        }
     }
+
+    private static int parse(String value) {
+        try {
+            return value == null ? -1 : Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** The operation whose request this thread is sending, for {@link #observe}. */
+    private static final ThreadLocal<JiraOperation> CURRENT = new ThreadLocal<>();
 
     private void awaitSitePause(String cloudId) {
         for (var pause = pauses.current(cloudId); pause.isPresent(); pause = pauses.current(cloudId)) {
