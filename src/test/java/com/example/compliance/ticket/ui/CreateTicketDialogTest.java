@@ -30,7 +30,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -182,17 +181,15 @@ class CreateTicketDialogTest extends KaribuTest {
         assertThat(UI.getCurrent().getActiveViewLocation().getPath()).isEqualTo("jira");
     }
 
-    private Span awaitJobEnd() throws InterruptedException {
-        var deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            MockVaadin.clientRoundtrip(false);
-            var result = _find(com.vaadin.flow.component.html.Div.class, spec -> spec.withClasses("job-result"));
-            if (!result.isEmpty() && result.getFirst().getText().startsWith("Done")) {
-                return _get(Span.class, spec -> spec.withClasses("job-counts"));
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the bulk job did not finish in 60 s");
+    private Span awaitJobEnd() {
+        org.awaitility.Awaitility.await("the bulk job's end shown in the dialog").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    MockVaadin.clientRoundtrip(false);
+                    var result = _find(com.vaadin.flow.component.html.Div.class, spec -> spec.withClasses("job-result"));
+                    return !result.isEmpty() && result.getFirst().getText().startsWith("Done");
+                });
+        return _get(Span.class, spec -> spec.withClasses("job-counts"));
     }
 
     static CreateViolationRequest violation(String rule, String title, Severity severity) {

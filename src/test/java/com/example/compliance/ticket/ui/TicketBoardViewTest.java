@@ -77,10 +77,12 @@ class TicketBoardViewTest extends KaribuTest {
         assertThat(count("TO_DO")).isZero();
 
         var key = ticketFor(violation("A.9.1", "Shared admin account", Severity.CRITICAL));
-        for (int i = 0; i < 50 && count("TO_DO") == 0; i++) {
-            MockVaadin.clientRoundtrip(false);
-            Thread.sleep(50);
-        }
+        org.awaitility.Awaitility.await("the pushed board update").atMost(java.time.Duration.ofSeconds(10))
+                .pollInterval(java.time.Duration.ofMillis(50))
+                .until(() -> {
+                    MockVaadin.clientRoundtrip(false);
+                    return count("TO_DO") > 0;
+                });
 
         assertThat(keysIn("TO_DO")).containsExactly(key);
     }

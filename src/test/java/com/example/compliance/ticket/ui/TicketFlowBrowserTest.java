@@ -70,7 +70,7 @@ class TicketFlowBrowserTest extends BrowserTest {
         clickButton("Create Jira ticket");
         WebElement project = wait.until(d -> input("vaadin-combo-box", "Project"));
         project.sendKeys("COMP");
-        Thread.sleep(500);
+        wait.until(d -> !d.findElements(By.tagName("vaadin-combo-box-item")).isEmpty());
         project.sendKeys(Keys.ARROW_DOWN);
         project.sendKeys(Keys.ENTER);
         wait.until(d -> buttonEnabled("Create tickets"));
@@ -83,7 +83,6 @@ class TicketFlowBrowserTest extends BrowserTest {
 
         wait.until(d -> d.findElements(By.tagName("vaadin-dialog-overlay")).stream().noneMatch(WebElement::isDisplayed));
         wait.until(d -> shownJiraKeys().size() == 2);
-        Thread.sleep(500);
         Browser.screenshot(driver, "ticket-flow-4-grid");
         var keys = shownJiraKeys();
         assertThat(keys).allSatisfy(key -> assertThat(key).startsWith("COMP-"));
