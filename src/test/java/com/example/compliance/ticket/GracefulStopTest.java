@@ -5,10 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.example.compliance.base.ClusterScheduler;
 import com.example.compliance.jira.JiraIssueService;
-import com.example.compliance.ticket.internal.IssuePayloads;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,14 +49,8 @@ class GracefulStopTest extends TicketTestSupport {
         assertThat(job.get("status").asString()).isEqualTo("COMPLETED");
         assertThat(job.get("created").asInt()).isEqualTo(1000);
         assertThat(requests("POST /rest/api/3/issue/bulk")).as("each chunk sent once").isEqualTo(20);
-        var labels = data.violationIds().stream().map(id -> IssuePayloads.correlationLabel(UUID.fromString(id))).toList();
-        Map<String, Integer> perLabel = new HashMap<>();
-        for (int from = 0; from < labels.size(); from += 100) {
-            var some = labels.subList(from, from + 100);
-            jiraIssues.findByLabels(users.idOf("rolling-analyst"), get(user, "/api/jira/status").json().get("cloud_id")
-                    .asString(), some).forEach(i -> i.labels().stream().filter(some::contains)
-                    .forEach(l -> perLabel.merge(l, 1, Integer::sum)));
-        }
+        var perLabel = issuesPerViolation(users.idOf("rolling-analyst"),
+                get(user, "/api/jira/status").json().get("cloud_id").asString(), data.violationIds());
         assertThat(perLabel).hasSize(1000);
         assertThat(perLabel.values()).containsOnly(1);
     }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import tools.jackson.databind.JsonNode;
@@ -17,6 +18,9 @@ import tools.jackson.databind.JsonNode;
 abstract class TicketTestSupport extends IntegrationTest {
 
     protected SandboxJira sandbox;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    protected org.springframework.context.ApplicationContext applicationContext;
 
     @BeforeEach
     void sandboxClean() {
@@ -74,5 +78,22 @@ abstract class TicketTestSupport extends IntegrationTest {
 
     protected int requests(String operation) {
         return sandbox.stats().path("requests").path(operation).asInt(0);
+    }
+
+    /**
+     * How many Jira issues carry each violation's correlation label, looked up in the sandbox 100 labels at a time:
+     * exactly once means every violation maps to 1.
+     */
+    protected Map<String, Integer> issuesPerViolation(java.util.UUID userId, String cloudId, List<String> violationIds) {
+        var search = applicationContext.getBean(com.example.compliance.jira.JiraIssueService.class);
+        var labels = violationIds.stream().map(id -> com.example.compliance.ticket.internal.IssuePayloads
+                .correlationLabel(java.util.UUID.fromString(id))).toList();
+        Map<String, Integer> perLabel = new java.util.HashMap<>();
+        for (int from = 0; from < labels.size(); from += 100) {
+            var some = labels.subList(from, Math.min(labels.size(), from + 100));
+            search.findByLabels(userId, cloudId, some).forEach(issue -> issue.labels().stream()
+                    .filter(some::contains).forEach(label -> perLabel.merge(label, 1, Integer::sum)));
+        }
+        return perLabel;
     }
 }

@@ -8,10 +8,8 @@ import com.example.compliance.jira.JiraIssueService;
 import com.example.compliance.support.SecondInstance;
 import com.example.compliance.support.TestDatabase;
 import com.example.compliance.support.IntegrationTest.Credentials;
-import com.example.compliance.ticket.internal.IssuePayloads;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -134,14 +132,8 @@ class TwoInstancesTest extends TicketTestSupport {
     }
 
     private void assertOneIssuePerViolation(UUID userId, String cloudId, List<String> violationIds) {
-        var labels = violationIds.stream().map(id -> IssuePayloads.correlationLabel(UUID.fromString(id))).toList();
-        Map<String, Integer> perLabel = new HashMap<>();
-        for (int from = 0; from < labels.size(); from += 100) {
-            var some = labels.subList(from, Math.min(labels.size(), from + 100));
-            jiraIssues.findByLabels(userId, cloudId, some).forEach(issue -> issue.labels().stream()
-                    .filter(some::contains).forEach(label -> perLabel.merge(label, 1, Integer::sum)));
-        }
-        assertThat(perLabel).hasSize(violationIds.size());
-        assertThat(perLabel.values()).containsOnly(1);
+        var perViolation = issuesPerViolation(userId, cloudId, violationIds);
+        assertThat(perViolation).hasSize(violationIds.size());
+        assertThat(perViolation.values()).containsOnly(1);
     }
 }
