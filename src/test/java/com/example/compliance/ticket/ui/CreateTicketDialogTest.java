@@ -182,7 +182,7 @@ class CreateTicketDialogTest extends KaribuTest {
     }
 
     private Span awaitJobEnd() {
-        org.awaitility.Awaitility.await("the bulk job's end shown in the dialog").atMost(Duration.ofSeconds(60))
+        org.awaitility.Awaitility.await("the bulk job's end shown in the dialog").atMost(Duration.ofSeconds(60)).pollInSameThread()
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> {
                     MockVaadin.clientRoundtrip(false);

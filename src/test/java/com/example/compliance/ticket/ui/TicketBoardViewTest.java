@@ -77,7 +77,7 @@ class TicketBoardViewTest extends KaribuTest {
         assertThat(count("TO_DO")).isZero();
 
         var key = ticketFor(violation("A.9.1", "Shared admin account", Severity.CRITICAL));
-        org.awaitility.Awaitility.await("the pushed board update").atMost(java.time.Duration.ofSeconds(10))
+        org.awaitility.Awaitility.await("the pushed board update").atMost(java.time.Duration.ofSeconds(10)).pollInSameThread()
                 .pollInterval(java.time.Duration.ofMillis(50))
                 .until(() -> {
                     MockVaadin.clientRoundtrip(false);
