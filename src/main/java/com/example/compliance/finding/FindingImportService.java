@@ -7,6 +7,7 @@ import com.example.compliance.base.NotFoundException;
 import com.example.compliance.finding.internal.FindingImportRepository;
 import com.example.compliance.finding.internal.ImportExecution;
 import com.example.compliance.finding.internal.ImportLedger;
+import com.example.compliance.finding.internal.TicketRuleTrigger;
 import com.example.compliance.security.Role;
 import com.example.compliance.security.UserService;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,14 +30,16 @@ public class FindingImportService {
     private final ImportLedger ledger;
     private final ImportExecution execution;
     private final FindingImportRepository imports;
+    private final TicketRuleTrigger ticketRules;
     private final UserService users;
     private final ActivityService activity;
 
     FindingImportService(ImportLedger ledger, ImportExecution execution, FindingImportRepository imports,
-            UserService users, ActivityService activity) {
+            TicketRuleTrigger ticketRules, UserService users, ActivityService activity) {
         this.ledger = ledger;
         this.execution = execution;
         this.imports = imports;
+        this.ticketRules = ticketRules;
         this.users = users;
         this.activity = activity;
     }
@@ -64,7 +67,7 @@ public class FindingImportService {
             ledger.fail(started.importId(), "Unexpected error; nothing was imported.", null, null);
             throw unexpected;
         }
-        return done;
+        return ticketRules.afterImport(done);
     }
 
     /** The case's imports, newest first. */
