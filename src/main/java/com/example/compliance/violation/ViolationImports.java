@@ -89,6 +89,7 @@ public class ViolationImports {
 
         int created = stage.insertNew(caseId, source, importId);
         stage.clear(importId);
+
         int updated = updatedIds.size();
         return new ImportMergeResult(created, updated, matched - reopen.size() - resolve.size() - updated,
                 reopen.size(), resolve.size(), absent.size());

@@ -32,6 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class ImportExecution {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ImportExecution.class);
+
     // Reads one finding at a time from a longer stream: what follows a finding is the rest of the file
     private static final JsonMapper JSON = JsonMapper.builder()
             .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
@@ -121,6 +123,7 @@ public class ImportExecution {
     }
 
     private ImportResult apply(ImportResult started, ImportRequest request, Spool spool, FindingFormat format, String actor) {
+        long t0 = System.nanoTime();
         var auditCase = cases.get(started.caseId());
         violations.lockCase(started.caseId());
         ledger.read(started.importId(), format.key(), spool.size());
@@ -135,12 +138,15 @@ public class ImportExecution {
             throw new Refusal(422, "%d finding(s) cannot be imported; the first, at index %d, %s: %s. Nothing was imported."
                     .formatted(collector.errorCount(), first.index(), first.field(), first.message()), errors, null, null);
         }
+        long t1 = System.nanoTime();
         String tools = String.join(", ", collector.tools());
         String source = request.source() != null ? request.source()
                 : FindingCollector.cut(tools.isEmpty() ? format.key() : tools, 200);
         String label = "import " + started.number();
         var merged = violations.merge(new ImportMergeRequest(started.caseId(), started.importId(), source,
                 collector.tools(), request.mode() == ImportMode.FULL, actor, label, now));
+        log.info("Import {} into case {}: {} findings read and staged in {} ms, merged in {} ms", started.number(),
+                started.caseId(), collector.findings(), (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
         activity.record(ActivityEntry.success(actor, ActivityAction.FINDINGS_IMPORTED, "case",
                 started.caseId().toString(), "Import %d (%s, %s): %d findings, %d created, %d updated, %d reopened, %d resolved"
                         .formatted(started.number(), format.key(), tools, collector.findings(), merged.created(),
