@@ -56,7 +56,9 @@ class ImportFindingsDialog extends Dialog {
         mode.setLabel("Mode");
         mode.setItems(ImportMode.values());
         mode.setValue(ImportMode.FULL);
-        mode.setItemLabelGenerator(m -> m == ImportMode.FULL ? "Full: resolve what the file no longer reports" : "Incremental");
+        mode.setItemLabelGenerator(m -> m == ImportMode.FULL ? "Full: resolve what is missing" : "Incremental: add and update");
+        mode.setMinWidth("16em");
+        mode.setHelperText(" ");
 
         var upload = new Upload(UploadHandler.toTempFile((metadata, file) -> getUI().ifPresent(ui -> ui.access(() -> {
             try (InputStream in = new FileInputStream(file)) {
