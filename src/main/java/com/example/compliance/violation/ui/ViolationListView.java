@@ -116,7 +116,8 @@ public class ViolationListView extends VerticalLayout {
 
         sourceFilter.setPlaceholder("All sources");
         sourceFilter.setClearButtonVisible(true);
-        sourceFilter.setEnabled(false);
+        // Sources are per case: the filter shows once a case is chosen
+        sourceFilter.setVisible(false);
         sourceFilter.addValueChangeListener(e -> refresh());
         importChip.setIcon(VaadinIcon.CLOSE_SMALL.create());
         importChip.setIconAfterText(true);
@@ -225,12 +226,12 @@ public class ViolationListView extends VerticalLayout {
                 statusFilter.getValue(), textFilter.getValue(), hasTicket, sourceFilter.getValue(), importFilter);
     }
 
-    /** The sources of the chosen case's imported findings; none without a case. */
+    /** The sources of the chosen case's imported findings; hidden without a case. */
     private void updateSources() {
         var selected = caseFilter.getValue();
         sourceFilter.clear();
         sourceFilter.setItems(selected == null ? List.of() : imports.findSources(selected.id()));
-        sourceFilter.setEnabled(selected != null);
+        sourceFilter.setVisible(selected != null);
     }
 
     private void showImport(UUID importId, String label) {
