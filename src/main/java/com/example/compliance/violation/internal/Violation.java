@@ -69,6 +69,13 @@ public class Violation {
     @Column(name = "detected_at", nullable = false)
     private Instant detectedAt;
 
+    // Set only on violations a findings import created (the finding feature writes them with set-based SQL)
+    @Column(length = 200, insertable = false, updatable = false)
+    private String source;
+
+    @Column(name = "import_id", insertable = false, updatable = false)
+    private UUID importId;
+
     // The Jira issue this violation is tracked in (denormalised by the ticket feature for the grid)
     @Column(name = "jira_key", length = 64)
     private String jiraKey;
@@ -111,6 +118,8 @@ public class Violation {
     public String getControl() { return control; }
     public ViolationStatus getStatus() { return status; }
     public Instant getDetectedAt() { return detectedAt; }
+    public String getSource() { return source; }
+    public UUID getImportId() { return importId; }
     public Instant getStatusChangedAt() { return statusChangedAt; }
     public String getStatusChangedBy() { return statusChangedBy; }
     public String getJustification() { return justification; }

@@ -189,6 +189,12 @@ public class ViolationSearch {
         if (filter.hasTicket() != null) {
             predicates.add(filter.hasTicket() ? cb.isNotNull(root.get("jiraKey")) : cb.isNull(root.get("jiraKey")));
         }
+        if (filter.source() != null) {
+            predicates.add(cb.equal(root.get("source"), filter.source()));
+        }
+        if (filter.importId() != null) {
+            predicates.add(cb.equal(root.get("importId"), filter.importId()));
+        }
         if (filter.text() != null) {
             String pattern = "%" + escapeLike(filter.text().toLowerCase(Locale.ROOT)) + "%";
             predicates.add(cb.or(

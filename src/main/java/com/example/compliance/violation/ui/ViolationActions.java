@@ -25,6 +25,9 @@ public interface ViolationActions {
 
         void refresh();
 
+        /** Narrows the grid to the violations one findings import created; {@code label} names it ("Import 3"). */
+        void showImport(java.util.UUID importId, String label);
+
         /** Called whenever the selection or the filters change, so buttons can enable or disable themselves. */
         void onChange(Runnable listener);
     }

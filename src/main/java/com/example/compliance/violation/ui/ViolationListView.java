@@ -6,10 +6,13 @@ import com.example.compliance.violation.CaseDetails;
 import com.example.compliance.violation.Severity;
 import com.example.compliance.violation.ViolationDetails;
 import com.example.compliance.violation.ViolationFilter;
+import com.example.compliance.violation.ViolationImports;
 import com.example.compliance.violation.ViolationPaging;
 import com.example.compliance.violation.ViolationService;
 import com.example.compliance.violation.ViolationStatus;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.grid.Grid;
@@ -38,6 +41,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 
 /** The analyst's main screen: every violation, paged lazily from the database, filtered and multi-selectable. */
 @Route("")
@@ -61,12 +65,19 @@ public class ViolationListView extends VerticalLayout {
     private final Span matchCount = new Span();
     private final Span selectionCount = new Span();
     private final Select<String> ticketFilter = new Select<>();
+    private final ComboBox<String> sourceFilter = new ComboBox<>("Source");
+    // Set by an action (a findings import's "Show"), cleared with its chip
+    private UUID importFilter;
+    private final Button importChip = new Button();
+    private final ViolationImports imports;
     private final List<ViolationActions> actions;
     private final List<Runnable> changeListeners = new ArrayList<>();
     private final ViolationActions.Context actionContext = new ActionContext();
 
-    public ViolationListView(ViolationService violations, AuditCaseService cases, List<ViolationActions> actions) {
+    public ViolationListView(ViolationService violations, AuditCaseService cases, ViolationImports imports,
+            List<ViolationActions> actions) {
         this.violations = violations;
+        this.imports = imports;
         this.actions = actions;
         setSizeFull();
         add(new H2("Violations"), filters(cases), summary());
@@ -103,12 +114,28 @@ public class ViolationListView extends VerticalLayout {
         ticketFilter.setValue(ALL);
         ticketFilter.addValueChangeListener(e -> refresh());
 
-        caseFilter.addValueChangeListener(e -> refresh());
+        sourceFilter.setPlaceholder("All sources");
+        sourceFilter.setClearButtonVisible(true);
+        // Sources are per case: the filter shows once a case is chosen
+        sourceFilter.setVisible(false);
+        sourceFilter.addValueChangeListener(e -> refresh());
+        importChip.setIcon(VaadinIcon.CLOSE_SMALL.create());
+        importChip.setIconAfterText(true);
+        importChip.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_CONTRAST);
+        importChip.setVisible(false);
+        importChip.addClassName("import-filter");
+        importChip.addClickListener(e -> showImport(null, null));
+
+        caseFilter.addValueChangeListener(e -> {
+            updateSources();
+            refresh();
+        });
         severityFilter.addValueChangeListener(e -> refresh());
         statusFilter.addValueChangeListener(e -> refresh());
         textFilter.addValueChangeListener(e -> refresh());
 
-        var bar = new HorizontalLayout(caseFilter, severityFilter, statusFilter, ticketFilter, textFilter);
+        var bar = new HorizontalLayout(caseFilter, severityFilter, statusFilter, ticketFilter, sourceFilter, textFilter,
+                importChip);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         bar.setWrap(true);
         return bar;
@@ -132,6 +159,7 @@ public class ViolationListView extends VerticalLayout {
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setSizeFull();
+        grid.addClassName("violations-grid");
         grid.addComponentColumn(ViolationListView::severityBadge).setHeader("Severity").setSortProperty("severity")
                 .setAutoWidth(true).setFlexGrow(0).setKey("severity");
         grid.addColumn(ViolationDetails::control).setHeader("Control").setSortProperty("control").setWidth("8em")
@@ -195,7 +223,22 @@ public class ViolationListView extends VerticalLayout {
         Boolean hasTicket = WITH_TICKET.equals(ticketFilter.getValue()) ? Boolean.TRUE
                 : WITHOUT_TICKET.equals(ticketFilter.getValue()) ? Boolean.FALSE : null;
         return new ViolationFilter(selectedCase == null ? null : selectedCase.id(), severityFilter.getValue(),
-                statusFilter.getValue(), textFilter.getValue(), hasTicket);
+                statusFilter.getValue(), textFilter.getValue(), hasTicket, sourceFilter.getValue(), importFilter);
+    }
+
+    /** The sources of the chosen case's imported findings; hidden without a case. */
+    private void updateSources() {
+        var selected = caseFilter.getValue();
+        sourceFilter.clear();
+        sourceFilter.setItems(selected == null ? List.of() : imports.findSources(selected.id()));
+        sourceFilter.setVisible(selected != null);
+    }
+
+    private void showImport(UUID importId, String label) {
+        importFilter = importId;
+        importChip.setText(label);
+        importChip.setVisible(importId != null);
+        refresh();
     }
 
     private void refresh() {
@@ -240,6 +283,12 @@ public class ViolationListView extends VerticalLayout {
         public void refresh() {
             grid.deselectAll();
             grid.getDataProvider().refreshAll();
+        }
+
+        @Override
+        public void showImport(UUID importId, String label) {
+            updateSources();
+            ViolationListView.this.showImport(importId, label);
         }
 
         @Override

@@ -1,0 +1,231 @@
+package com.example.compliance.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.compliance.support.IntegrationTest;
+import com.example.compliance.support.TestDatabase;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntPredicate;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Issue 13's import benchmarks: 100,000 generated SARIF results (1,000 rules, realistic locations) into an empty case,
+ * the same file again and a file with 10 % removed, and 100,000 Prowler-shaped OCSF findings; each posted over HTTP
+ * as a script would, with the naive way (POST /api/cases/{id}/violations in chunks of 1,000) in the same run. Heap
+ * growth is the peak used heap during the import (sampled every 20 ms) minus the used heap after a GC before it.
+ */
+@Tag("bench")
+class ImportBenchmark extends IntegrationTest {
+
+    private static final boolean QUICK = Boolean.getBoolean("bench.quick");
+    private static final String ONLY = System.getProperty("bench.only", "");
+    private static final String[] LEVELS = {"error", "warning", "note"};
+    private static final String[] SEVERITIES = {"CRITICAL", "HIGH", "MEDIUM", "LOW", "INFO"};
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Test
+    void run_import_benchmarks() throws Exception {
+        Assumptions.assumeTrue(ONLY.isEmpty() || ONLY.contains("import"), "not selected by bench.only");
+        int size = QUICK ? 10_000 : 100_000;
+        int rules = QUICK ? 100 : 1_000;
+        String suffix = TestDatabase.isPostgres() ? "" : "_h2";
+        var analyst = users.analyst("bench-import");
+        Path dir = Files.createTempDirectory("import-bench");
+        Path sarif = dir.resolve("full.sarif");
+        Path reduced = dir.resolve("reduced.sarif");
+        Path ocsf = dir.resolve("prowler.ocsf.json");
+        writeSarif(sarif, size, rules, i -> true);
+        writeSarif(reduced, size, rules, i -> i % 10 != 0);
+        writeOcsf(ocsf, size);
+
+        // Warm-up, not measured: a running server has its code paths compiled
+        String warmCase = newCase(analyst, "Import warm-up");
+        Path warm = dir.resolve("warm.sarif");
+        writeSarif(warm, 2_000, 50, i -> true);
+        importFile(analyst, warmCase, warm);
+
+        String caseId = newCase(analyst, "Import SARIF");
+        var first = measured(() -> importFile(analyst, caseId, sarif));
+        assertThat(first.result().get("created").asInt()).isEqualTo(size);
+        var sarifEntry = entry(size, first, naive(analyst, size, rules));
+        BenchReport.writeEntry("import_sarif" + suffix, sarifEntry);
+
+        long started = System.nanoTime();
+        var again = importFile(analyst, caseId, sarif);
+        var less = importFile(analyst, caseId, reduced);
+        double wall = seconds(started);
+        var reimport = new LinkedHashMap<String, Object>();
+        int findings = again.get("findings").asInt() + less.get("findings").asInt();
+        reimport.put("findings", findings);
+        reimport.put("wall_s", round(wall));
+        reimport.put("findings_per_s", Math.round(findings / wall));
+        reimport.put("created", again.get("created").asInt() + less.get("created").asInt());
+        reimport.put("resolved", again.get("resolved").asInt() + less.get("resolved").asInt());
+        reimport.put("target", ">= 20,000 findings/s; 0 created; exactly " + size / 10 + " resolved");
+        BenchReport.writeEntry("reimport_sarif" + suffix, reimport);
+
+        String ocsfCase = newCase(analyst, "Import OCSF");
+        var ocsfRun = measured(() -> importFile(analyst, ocsfCase, ocsf));
+        assertThat(ocsfRun.result().get("created").asInt()).isEqualTo(size);
+        BenchReport.writeEntry("import_ocsf" + suffix, entry(size, ocsfRun, naive(analyst, size, 50)));
+    }
+
+    private record Measured(JsonNode result, double wallSeconds, long heapGrowthBytes, long retainedBytes) {}
+
+    private Measured measured(java.util.function.Supplier<JsonNode> work) throws InterruptedException {
+        var memory = ManagementFactory.getMemoryMXBean();
+        System.gc();
+        long baseline = memory.getHeapMemoryUsage().getUsed();
+        var peak = new AtomicLong(baseline);
+        var sampler = Thread.ofPlatform().daemon().start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        long started = System.nanoTime();
+        JsonNode result = work.get();
+        double wall = seconds(started);
+        sampler.interrupt();
+        sampler.join();
+        System.gc();
+        return new Measured(result, wall, peak.get() - baseline, memory.getHeapMemoryUsage().getUsed() - baseline);
+    }
+
+    private Map<String, Object> entry(int size, Measured run, double naiveWall) {
+        var out = new LinkedHashMap<String, Object>();
+        out.put("findings", run.result().get("findings").asInt());
+        out.put("wall_s", round(run.wallSeconds()));
+        out.put("findings_per_s", Math.round(size / run.wallSeconds()));
+        // Peak used heap during the import, uncollected garbage included; retained = still used after a GC
+        out.put("heap_growth_bytes", run.heapGrowthBytes());
+        out.put("heap_retained_after_gc_bytes", run.retainedBytes());
+        out.put("naive_wall_s", round(naiveWall));
+        out.put("target", ">= 10,000 findings/s; heap growth <= 256 MB");
+        return out;
+    }
+
+    /** The same number of violations through POST /api/cases/{id}/violations, 1,000 per request. */
+    private double naive(Credentials analyst, int size, int rules) {
+        String caseId = newCase(analyst, "Import naive");
+        long started = System.nanoTime();
+        for (int from = 0; from < size; from += 1_000) {
+            var body = new StringBuilder("[");
+            for (int i = from; i < Math.min(size, from + 1_000); i++) {
+                if (i > from) {
+                    body.append(',');
+                }
+                body.append("{\"rule_id\":\"rule-").append(i % rules).append("\",\"title\":\"Finding of rule ").append(i % rules)
+                        .append("\",\"severity\":\"").append(SEVERITIES[i % 5]).append("\",\"resource\":\"")
+                        .append(location(i)).append("\",\"description\":\"Tainted value flows to a sink at call ").append(i).append("\"}");
+            }
+            var response = post(analyst, "/api/cases/" + caseId + "/violations", body.append(']').toString());
+            assertThat(response.status()).isEqualTo(201);
+        }
+        return seconds(started);
+    }
+
+    private String newCase(Credentials analyst, String name) {
+        return post(analyst, "/api/cases", "{\"name\":\"" + name + " " + System.nanoTime() + "\",\"framework\":\"SOC 2\"}")
+                .json().get("id").asString();
+    }
+
+    private JsonNode importFile(Credentials who, String caseId, Path file) {
+        try {
+            var request = HttpRequest.newBuilder(URI.create(url("/api/cases/" + caseId + "/imports")))
+                    .timeout(Duration.ofMinutes(10))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                            (who.username() + ":" + who.password()).getBytes(StandardCharsets.UTF_8)))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofFile(file)).build();
+            var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String location(int i) {
+        return "src/main/java/com/acme/module" + (i % 200) + "/Service" + (i % 5_000) + ".java:" + (10 + i % 900);
+    }
+
+    /** A CodeQL-like SARIF log: rules in the driver with security-severity on half of them, one result per finding. */
+    private static void writeSarif(Path file, int size, int rules, IntPredicate keep) throws IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(file)) {
+            out.write("{\"version\":\"2.1.0\",\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"runs\":[{\"tool\":{\"driver\":{\"name\":\"BenchQL\",\"rules\":[");
+            for (int r = 0; r < rules; r++) {
+                out.write((r > 0 ? "," : "") + "{\"id\":\"rule-" + r + "\",\"shortDescription\":{\"text\":\"Finding of rule " + r
+                        + "\"},\"defaultConfiguration\":{\"level\":\"" + LEVELS[r % 3] + "\"}"
+                        + (r % 2 == 0 ? ",\"properties\":{\"security-severity\":\"" + (r % 100) / 10.0 + "\"}" : "") + "}");
+            }
+            out.write("]}},\"results\":[");
+            boolean first = true;
+            for (int i = 0; i < size; i++) {
+                if (!keep.test(i)) {
+                    continue;
+                }
+                String uri = location(i).substring(0, location(i).lastIndexOf(':'));
+                out.write((first ? "" : ",") + "{\"ruleId\":\"rule-" + (i % rules) + "\",\"ruleIndex\":" + (i % rules)
+                        + ",\"message\":{\"text\":\"Tainted value flows to a sink at call " + i + "\"},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":\""
+                        + uri + "\",\"uriBaseId\":\"%SRCROOT%\"},\"region\":{\"startLine\":" + (10 + i % 900) + ",\"startColumn\":5}}}],"
+                        + "\"partialFingerprints\":{\"primaryLocationLineHash\":\"" + Long.toHexString(i * 2_654_435_761L) + ":1\"}}");
+                first = false;
+            }
+            out.write("]}]}");
+        }
+    }
+
+    /** Prowler 5-shaped Detection Findings (FAIL and PASS), a JSON array. */
+    private static void writeOcsf(Path file, int size) throws IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(file)) {
+            out.write("[");
+            for (int i = 0; i < size; i++) {
+                String check = "check_" + (i % 300);
+                out.write((i > 0 ? "," : "") + "{\"class_uid\":2004,\"class_name\":\"Detection Finding\",\"status_code\":\""
+                        + (i % 4 == 0 ? "PASS" : "FAIL") + "\",\"status\":\"New\",\"severity_id\":" + (1 + i % 5)
+                        + ",\"severity\":\"Medium\",\"time\":1739539640,\"metadata\":{\"event_code\":\"" + check
+                        + "\",\"product\":{\"name\":\"Prowler\",\"version\":\"5.4.0\"},\"version\":\"1.4.0\"},"
+                        + "\"finding_info\":{\"uid\":\"prowler-aws-" + check + "-123456789012-eu-west-1-res" + i
+                        + "\",\"title\":\"Check " + check + "\",\"desc\":\"Resource res" + i + " fails " + check
+                        + "\",\"created_time\":1739539640},\"resources\":[{\"uid\":\"arn:aws:s3:::bucket-" + i
+                        + "\",\"type\":\"AwsS3Bucket\",\"region\":\"eu-west-1\"}],\"cloud\":{\"account\":{\"uid\":\"123456789012\"},\"region\":\"eu-west-1\"},"
+                        + "\"unmapped\":{\"compliance\":{\"CIS-2.0\":[\"" + (i % 5) + ".1\"],\"SOC 2\":[\"CC6." + (i % 8) + "\"]}}}");
+            }
+            out.write("]");
+        }
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+}
