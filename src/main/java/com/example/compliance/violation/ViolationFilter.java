@@ -3,12 +3,20 @@ package com.example.compliance.violation;
 import java.util.Set;
 import java.util.UUID;
 
-/** What the violations grid is narrowed to; null or empty parts do not filter. */
+/**
+ * What the violations grid is narrowed to; null or empty parts do not filter. {@code overdue}: only open violations past
+ * their due date (see {@link RemediationDeadlines}).
+ */
 public record ViolationFilter(UUID caseId, Set<Severity> severities, ViolationStatus status, String text,
-        Boolean hasTicket) {
+        Boolean hasTicket, String framework, boolean overdue) {
 
     public ViolationFilter(UUID caseId, Set<Severity> severities, ViolationStatus status, String text) {
         this(caseId, severities, status, text, null);
+    }
+
+    public ViolationFilter(UUID caseId, Set<Severity> severities, ViolationStatus status, String text,
+            Boolean hasTicket) {
+        this(caseId, severities, status, text, hasTicket, null, false);
     }
 
     public static ViolationFilter none() {
@@ -18,5 +26,6 @@ public record ViolationFilter(UUID caseId, Set<Severity> severities, ViolationSt
     public ViolationFilter {
         severities = severities == null ? Set.of() : Set.copyOf(severities);
         text = text == null || text.isBlank() ? null : text.strip();
+        framework = framework == null || framework.isBlank() ? null : framework.strip();
     }
 }
