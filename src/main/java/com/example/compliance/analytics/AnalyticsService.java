@@ -139,7 +139,7 @@ public class AnalyticsService {
 
     private static Period period(AnalyticsFilter filter, Instant now) {
         Instant to = filter.to() == null ? now : filter.to();
-        Instant from = filter.from() == null ? to.minus(Duration.ofDays(AnalyticsFilter.DEFAULT_DAYS)) : filter.from();
+        Instant from = filter.from() == null ? to.minus(Duration.ofDays(filter.days())) : filter.from();
         if (!from.isBefore(to)) {
             throw new InvalidInputException(new InputError("to", "must be later than 'from'"));
         }
