@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 /** The dashboard's three charts as server-drawn SVG, each in a {@link Div} carrying its text alternative too. */
 final class DashboardCharts {
 
-    static final DateTimeFormatter WEEK = DateTimeFormatter.ofPattern("d MMM", Locale.UK).withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter WEEK = DateTimeFormatter.ofPattern("d MMM", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private DashboardCharts() {}
 

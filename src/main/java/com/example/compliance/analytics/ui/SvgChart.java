@@ -49,7 +49,7 @@ final class SvgChart {
                         .formatted(series.get(s).cssClass(), num(x), num(HEIGHT - BOTTOM - h), num(bar), num(h),
                                 escape(series.get(s).name() + ", " + categories.get(c) + ": " + value)));
             }
-            if (categories.size() <= 14 || c % 2 == 0) {
+            if (categories.size() <= 8 || c % ((categories.size() + 7) / 8) == 0) {
                 svg.append(xTick(LEFT + c * slot + slot / 2, categories.get(c)));
             }
         }
@@ -89,7 +89,7 @@ final class SvgChart {
             }
         }
         for (int c = 0; c < categories.size(); c++) {
-            if (categories.size() <= 14 || c % 2 == 0) {
+            if (categories.size() <= 8 || c % ((categories.size() + 7) / 8) == 0) {
                 svg.append(xTick(LEFT + c * step + step / 2, categories.get(c)));
             }
         }

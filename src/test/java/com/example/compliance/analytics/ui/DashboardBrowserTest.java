@@ -59,13 +59,21 @@ class DashboardBrowserTest extends BrowserTest {
         String light = (String) js("return getComputedStyle(document.querySelector('#chart-trend svg .chart-title')).fill");
         assertThat(light).startsWith("rgb");
         shoot("dashboard-desktop-light", 1400, 900);
+        scrollTo(".dashboard-figures");
+        Browser.screenshot(driver, "dashboard-desktop-light-figures");
         shoot("dashboard-phone-light", 390, 844);
+        scrollTo("#chart-trend");
+        Browser.screenshot(driver, "dashboard-phone-light-charts");
 
         js("document.documentElement.setAttribute('theme', 'dark')");
         String dark = (String) js("return getComputedStyle(document.querySelector('#chart-trend svg .chart-title')).fill");
         assertThat(dark).startsWith("rgb").isNotEqualTo(light);
         shoot("dashboard-phone-dark", 390, 844);
+        scrollTo("#chart-trend");
+        Browser.screenshot(driver, "dashboard-phone-dark-charts");
         shoot("dashboard-desktop-dark", 1400, 900);
+        scrollTo(".dashboard-figures");
+        Browser.screenshot(driver, "dashboard-desktop-dark-figures");
         assertThat(driver.findElement(By.cssSelector("#chart-sla svg")).getAttribute("role")).isEqualTo("img");
     }
 
@@ -73,6 +81,10 @@ class DashboardBrowserTest extends BrowserTest {
         driver.manage().window().setSize(new Dimension(width, height));
         wait.until(d -> (Boolean) js("return document.querySelector('#chart-trend svg').getBoundingClientRect().width > 0"));
         Browser.screenshot(driver, name);
+    }
+
+    private void scrollTo(String selector) {
+        js("document.querySelector(arguments[0]).scrollIntoView({block: 'start'})", selector);
     }
 
     private Object js(String script, Object... args) {
