@@ -19,13 +19,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * The analytics' aggregate queries: every figure is counted, summed or ranked by the database (PERCENTILE_CONT on
  * PostgreSQL and H2), and each query returns a bounded handful of rows (per severity, status, framework or week), never
- * the violations themselves. Durations are epoch-second differences, which both databases compute alike.
+ * the violations themselves. Durations are whole seconds as double precision: {@code DATEDIFF} on H2 (its EPOCH
+ * extraction is an exact decimal that costs milliseconds per row), interval {@code EXTRACT(EPOCH …)} on PostgreSQL.
  */
 @Component
 public class AnalyticsQueries {
@@ -34,9 +36,30 @@ public class AnalyticsQueries {
     private static final long WEEK_SECONDS = 7 * 86_400L;
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final boolean postgres;
 
-    AnalyticsQueries(NamedParameterJdbcTemplate jdbc) {
+    AnalyticsQueries(NamedParameterJdbcTemplate jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.postgres = isPostgres(dataSource);
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try (var connection = dataSource.getConnection()) {
+            return "PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot tell which database this is", e);
+        }
+    }
+
+    /** Seconds from {@code from} to {@code to} (SQL expressions), as double precision. */
+    private String seconds(String from, String to) {
+        return postgres ? "CAST(EXTRACT(EPOCH FROM (%s - %s)) AS DOUBLE PRECISION)".formatted(to, from)
+                : "CAST(DATEDIFF(SECOND, %s, %s) AS DOUBLE PRECISION)".formatted(from, to);
+    }
+
+    /** Hours from {@code from} to {@code to}. */
+    private String hours(String from, String to) {
+        return seconds(from, to) + " / 3600";
     }
 
     /** Which violations count: {@code v} is the violation's alias. */
@@ -100,25 +123,26 @@ public class AnalyticsQueries {
                 SELECT x.severity, PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY x.hours) AS p50,
                        PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY x.hours) AS p90, COUNT(*) AS n
                 FROM (SELECT v.severity AS severity,
-                             (EXTRACT(EPOCH FROM MIN(t.created_at)) - EXTRACT(EPOCH FROM v.detected_at)) / 3600.0 AS hours
+                             %s AS hours
                       FROM ticket t JOIN violation v ON v.id = t.violation_id
                       WHERE t.state <> 'PENDING' AND %s
                       GROUP BY v.id, v.severity, v.detected_at
                       HAVING MIN(t.created_at) >= :from AND MIN(t.created_at) < :to) x
-                GROUP BY x.severity""".formatted(scope.where(parameters)), parameters);
+                GROUP BY x.severity""".formatted(hours("v.detected_at", "MIN(t.created_at)"), scope.where(parameters)),
+                parameters);
     }
 
     /** Hours from detection to each resolution in the period (a violation resolved twice counts twice), per severity. */
     public Map<Severity, Percentiles> timeToResolve(Scope scope, Instant from, Instant to) {
         var parameters = period(from, to);
         return percentiles("""
-                SELECT v.severity,
-                       PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY (EXTRACT(EPOCH FROM h.changed_at) - EXTRACT(EPOCH FROM v.detected_at)) / 3600.0) AS p50,
-                       PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY (EXTRACT(EPOCH FROM h.changed_at) - EXTRACT(EPOCH FROM v.detected_at)) / 3600.0) AS p90,
-                       COUNT(*) AS n
-                FROM violation_status_change h JOIN violation v ON v.id = h.violation_id
-                WHERE h.to_status = 'RESOLVED' AND h.changed_at >= :from AND h.changed_at < :to AND %s
-                GROUP BY v.severity""".formatted(scope.where(parameters)), parameters);
+                SELECT x.severity, PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY x.hours) AS p50,
+                       PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY x.hours) AS p90, COUNT(*) AS n
+                FROM (SELECT v.severity AS severity, %s AS hours
+                      FROM violation_status_change h JOIN violation v ON v.id = h.violation_id
+                      WHERE h.to_status = 'RESOLVED' AND h.changed_at >= :from AND h.changed_at < :to AND %s) x
+                GROUP BY x.severity""".formatted(hours("v.detected_at", "h.changed_at"), scope.where(parameters)),
+                parameters);
     }
 
     /**
@@ -127,19 +151,20 @@ public class AnalyticsQueries {
      */
     public Map<String, Double> slaCompliance(Scope scope, RemediationDeadlines deadlines, Instant from, Instant to) {
         var parameters = period(from, to);
-        var seconds = OverdueCondition.secondsToRemediate(deadlines, "v");
-        parameters.putAll(seconds.parameters());
+        var allowed = OverdueCondition.secondsToRemediate(deadlines, "v");
+        parameters.putAll(allowed.parameters());
         var shares = new TreeMap<String, Double>();
         jdbc.query("""
                 SELECT x.framework, COUNT(*) AS n,
                        SUM(CASE WHEN x.took <= x.allowed THEN 1 ELSE 0 END) AS within
                 FROM (SELECT v.framework AS framework,
-                             EXTRACT(EPOCH FROM h.changed_at) - EXTRACT(EPOCH FROM v.detected_at) AS took,
+                             %s AS took,
                              %s AS allowed
                       FROM violation_status_change h JOIN violation v ON v.id = h.violation_id
                       WHERE h.to_status = 'RESOLVED' AND h.changed_at >= :from AND h.changed_at < :to AND %s) x
                 WHERE x.allowed IS NOT NULL
-                GROUP BY x.framework""".formatted(seconds.sql(), scope.where(parameters)), parameters, rs -> {
+                GROUP BY x.framework""".formatted(seconds("v.detected_at", "h.changed_at"), allowed.sql(),
+                scope.where(parameters)), parameters, rs -> {
             shares.put(rs.getString("framework"), rs.getLong("within") / (double) rs.getLong("n"));
         });
         return shares;
@@ -205,16 +230,15 @@ public class AnalyticsQueries {
     }
 
     /** Week index of a timestamp: -1 before :start, :weeks from :end on. */
-    private static String week(String column) {
-        return "CASE WHEN %1$s < :start THEN -1 WHEN %1$s >= :end THEN :weeks ELSE CAST(FLOOR((EXTRACT(EPOCH FROM %1$s) - :start_epoch) / %2$d) AS INT) END"
-                .formatted(column, WEEK_SECONDS);
+    private String week(String column) {
+        return "CASE WHEN %1$s < :start THEN -1 WHEN %1$s >= :end THEN :weeks ELSE CAST(FLOOR(%2$s / %3$d) AS INT) END"
+                .formatted(column, seconds(":start", column), WEEK_SECONDS);
     }
 
     private static Map<String, Object> weeks(Instant start, int weeks) {
         var parameters = new HashMap<String, Object>();
         parameters.put("start", start.atOffset(ZoneOffset.UTC));
         parameters.put("end", start.plusSeconds(weeks * WEEK_SECONDS).atOffset(ZoneOffset.UTC));
-        parameters.put("start_epoch", start.getEpochSecond());
         parameters.put("weeks", weeks);
         return parameters;
     }
