@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -35,14 +36,16 @@ public class ViolationService {
     private final ViolationSearch search;
     private final Validator validator;
     private final Clock clock;
+    private final ObjectProvider<RemediationDeadlines.Source> deadlines;
 
     ViolationService(ViolationRepository violations, AuditCaseRepository cases, ViolationSearch search,
-            Validator validator, Clock clock) {
+            Validator validator, Clock clock, ObjectProvider<RemediationDeadlines.Source> deadlines) {
         this.violations = violations;
         this.cases = cases;
         this.search = search;
         this.validator = validator;
         this.clock = clock;
+        this.deadlines = deadlines;
     }
 
     /** Adds all the violations or none: one invalid item rejects the request, naming its index and field. */
@@ -60,7 +63,8 @@ public class ViolationService {
                     r.status() == null ? ViolationStatus.OPEN : r.status(),
                     r.detectedAt() == null ? now : r.detectedAt()));
         }
-        return violations.saveAll(created).stream().map(ViolationService::toDetails).toList();
+        var terms = currentDeadlines();
+        return violations.saveAll(created).stream().map(v -> toDetails(v, terms, now)).toList();
     }
 
     @Transactional(readOnly = true)
@@ -76,13 +80,13 @@ public class ViolationService {
         }
         var result = violations.findByAuditCaseId(caseId,
                 PageRequest.of(page, size, Sort.by(Sort.Order.desc("detectedAt"), Sort.Order.asc("id"))));
-        return new PageResult<>(result.map(ViolationService::toDetails).getContent(), page, size,
+        return new PageResult<>(result.map(this::toDetails).getContent(), page, size,
                 result.getTotalElements(), result.getTotalPages());
     }
 
     @Transactional(readOnly = true)
     public ViolationDetails get(UUID id) {
-        return violations.findById(id).map(ViolationService::toDetails)
+        return violations.findById(id).map(this::toDetails)
                 .orElseThrow(() -> new NotFoundException("No violation with id " + id + "."));
     }
 
@@ -90,7 +94,7 @@ public class ViolationService {
     @Transactional(readOnly = true)
     public List<ViolationDetails> find(ViolationFilter filter, Pageable pageable) {
         return search.page(filter, pageable.getOffset(), pageable.getPageSize(), pageable.getSort()).stream()
-                .map(ViolationService::toDetails)
+                .map(this::toDetails)
                 .toList();
     }
 
@@ -106,7 +110,7 @@ public class ViolationService {
     @Transactional(readOnly = true)
     public List<ViolationDetails> find(ViolationPaging paging, long offset, int limit, Sort sort) {
         return search.page(paging.filter(), offset, limit, sort, paging.anchors()).stream()
-                .map(ViolationService::toDetails)
+                .map(this::toDetails)
                 .toList();
     }
 
@@ -186,11 +190,22 @@ public class ViolationService {
         return value == null || value.isBlank() ? fallback : value.strip();
     }
 
-    static ViolationDetails toDetails(Violation v) {
+    private RemediationDeadlines currentDeadlines() {
+        var source = deadlines.getIfAvailable();
+        return source == null ? RemediationDeadlines.none() : source.current();
+    }
+
+    private ViolationDetails toDetails(Violation v) {
+        return toDetails(v, currentDeadlines(), clock.instant());
+    }
+
+    private static ViolationDetails toDetails(Violation v, RemediationDeadlines deadlines, java.time.Instant now) {
+        var dueAt = deadlines.dueAt(v.getSeverity(), v.getFramework(), v.getDetectedAt());
+        boolean overdue = dueAt != null && v.getStatus().isOpen() && dueAt.isBefore(now);
         return new ViolationDetails(v.getId(), v.getAuditCase().getId(), v.getAuditCase().getName(), v.getRuleId(),
                 v.getTitle(), v.getDescription(), v.getSeverity(), v.getResource(), v.getFramework(), v.getControl(),
                 v.getStatus(), v.getDetectedAt(), v.getJiraKey(), v.getJiraUrl(), v.getJiraStatus(),
                 v.getJiraStatusCategory(), v.getStatusChangedAt(), v.getStatusChangedBy(), v.getJustification(),
-                v.getAcceptedUntil());
+                v.getAcceptedUntil(), dueAt, overdue);
     }
 }

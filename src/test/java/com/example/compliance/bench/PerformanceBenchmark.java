@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.compliance.jira.JiraOperation;
 import com.example.compliance.jira.internal.call.JiraCaller;
+import com.example.compliance.analytics.AnalyticsFilter;
+import com.example.compliance.analytics.AnalyticsService;
+import com.example.compliance.analytics.AnalyticsSummary;
+import com.example.compliance.jira.JiraApi;
 import com.example.compliance.security.BackgroundUser;
 import com.example.compliance.support.IntegrationTest;
 import com.example.compliance.support.SandboxJira;
@@ -35,6 +39,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The performance benchmarks of issue 7: the app's real code paths against the sandbox Jira over HTTP with added
@@ -51,6 +56,8 @@ class PerformanceBenchmark extends BenchmarkSupport {
     @Autowired JiraIssueService jiraIssues;
     @Autowired TicketSyncService sync;
     @Autowired ViolationService violations;
+    @Autowired TransactionTemplate tx;
+    @Autowired AnalyticsService analytics;
 
     @Test
     void run_benchmarks() throws Exception {
@@ -73,6 +80,11 @@ class PerformanceBenchmark extends BenchmarkSupport {
         }
         if (ONLY.isEmpty() || ONLY.contains("grid")) {
             results.put("grid_" + db, grid(QUICK ? 100_000 : 1_000_000, QUICK ? 5 : 20));
+        }
+        if (ONLY.isEmpty() || ONLY.contains("analytics")) {
+            results.put("postgres".equals(db) ? "analytics" : "analytics_h2",
+                    analytics(QUICK ? 100_000 : 1_000_000, QUICK ? 20_000 : 200_000, QUICK ? 10_000 : 100_000,
+                            QUICK ? 5 : 20));
         }
         BenchReport.write(results, db, QUICK, LATENCY_MS);
     }
@@ -242,6 +254,53 @@ class PerformanceBenchmark extends BenchmarkSupport {
                     + "OFFSET paging of the same pages");
             result.put("target", "page_ms_p95 <= 50");
             return result;
+        });
+    }
+
+    /**
+     * The analytics API's two calls as a script or the dashboard makes them: the summary (default 90 days, every case)
+     * and a 26-week trend, each timed on its own after a warm-up.
+     */
+    private Map<String, Object> analytics(int size, int resolved, int tickets, int repetitions) {
+        users.analyst("bench-analytics");
+        UUID userId = users.idOf("bench-analytics");
+        UUID caseId = backgroundUser.runAs(userId, () -> cases.create(new CreateCaseRequest("Bench analytics " + System.nanoTime(), "SOC 2", null)).id());
+        long seedStarted = System.nanoTime();
+        AnalyticsBenchData.ensure(jdbc, tx, generator, caseId, userId, size, resolved, tickets);
+        double seedSeconds = seconds(seedStarted);
+        return backgroundUser.runAs(userId, () -> {
+            var trendFilter = new AnalyticsFilter(null, null, Set.of(), null, null, 26 * 7);
+            analytics.summary(AnalyticsFilter.all());
+            analytics.trend(trendFilter);
+            var summarySamples = new ArrayList<Double>();
+            var trendSamples = new ArrayList<Double>();
+            AnalyticsSummary summary = null;
+            for (int i = 0; i < repetitions; i++) {
+                long started = System.nanoTime();
+                summary = analytics.summary(AnalyticsFilter.all());
+                summarySamples.add(millis(started));
+                started = System.nanoTime();
+                var trend = analytics.trend(trendFilter);
+                trendSamples.add(millis(started));
+                assertThat(trend).hasSizeGreaterThanOrEqualTo(26);
+            }
+            var all = new ArrayList<Double>(summarySamples);
+            all.addAll(trendSamples);
+            var out = new LinkedHashMap<String, Object>();
+            out.put("p50_ms", round(percentile(all, 50)));
+            out.put("p95_ms", round(percentile(all, 95)));
+            out.put("violations", countAll());
+            out.put("resolved", jdbc.queryForObject("select count(*) from violation_status_change where to_status = 'RESOLVED'", Long.class));
+            out.put("tickets", jdbc.queryForObject("select count(*) from ticket where state = 'CREATED'", Long.class));
+            out.put("summary_ms_p50", round(percentile(summarySamples, 50)));
+            out.put("summary_ms_p95", round(percentile(summarySamples, 95)));
+            out.put("trend_26_weeks_ms_p50", round(percentile(trendSamples, 50)));
+            out.put("trend_26_weeks_ms_p95", round(percentile(trendSamples, 95)));
+            out.put("open_total", summary.openTotal());
+            out.put("overdue_total", summary.overdueTotal());
+            out.put("seed_s", round(seedSeconds));
+            out.put("target", "p95_ms <= 300 per call on PostgreSQL");
+            return out;
         });
     }
 

@@ -1,6 +1,9 @@
 package com.example.compliance.violation.internal;
 
+import com.example.compliance.violation.RemediationDeadlines;
+import com.example.compliance.violation.Severity;
 import com.example.compliance.violation.ViolationFilter;
+import com.example.compliance.violation.ViolationStatus;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.persistence.criteria.CriteriaBuilder;
@@ -9,15 +12,20 @@ import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Order;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
@@ -43,10 +51,20 @@ public class ViolationSearch {
 
     private final EntityManager em;
     private final boolean seekDeepPages;
+    private final Supplier<RemediationDeadlines> deadlines;
+    private final Clock clock;
 
     @Autowired
-    ViolationSearch(EntityManager em, DataSource dataSource) {
-        this(em, DatabaseProduct.isPostgres(dataSource));
+    ViolationSearch(EntityManager em, DataSource dataSource, ObjectProvider<RemediationDeadlines.Source> deadlines,
+            Clock clock) {
+        this(em, DatabaseProduct.isPostgres(dataSource), () -> {
+            var source = deadlines.getIfAvailable();
+            return source == null ? RemediationDeadlines.none() : source.current();
+        }, clock);
+    }
+
+    ViolationSearch(EntityManager em, boolean seekDeepPages) {
+        this(em, seekDeepPages, RemediationDeadlines::none, Clock.systemUTC());
     }
 
     /**
@@ -54,9 +72,11 @@ public class ViolationSearch {
      *     every row an OFFSET skips, so page 4,000 of a million rows took ~190 ms; H2 skips them inside its B-tree
      *     for ~5 ms at any depth, and its planner serves the seek's OR condition with a sort instead, which is slower.
      */
-    ViolationSearch(EntityManager em, boolean seekDeepPages) {
+    ViolationSearch(EntityManager em, boolean seekDeepPages, Supplier<RemediationDeadlines> deadlines, Clock clock) {
         this.em = em;
         this.seekDeepPages = seekDeepPages;
+        this.deadlines = deadlines;
+        this.clock = clock;
     }
 
     private record Key(String property, boolean ascending) {}
@@ -137,7 +157,7 @@ public class ViolationSearch {
         return rows.stream().sorted(Comparator.comparing(v -> position.get(v.getId()))).toList();
     }
 
-    private static Predicate[] where(ViolationFilter filter, List<Key> keys, Object[] after, CriteriaBuilder cb,
+    private Predicate[] where(ViolationFilter filter, List<Key> keys, Object[] after, CriteriaBuilder cb,
             Root<Violation> root) {
         var predicates = new ArrayList<>(List.of(predicates(filter, cb, root)));
         if (after != null) {
@@ -175,7 +195,7 @@ public class ViolationSearch {
         return orEqual ? cb.lessThanOrEqualTo(expression, bound) : cb.lessThan(expression, bound);
     }
 
-    private static Predicate[] predicates(ViolationFilter filter, CriteriaBuilder cb, Root<Violation> root) {
+    private Predicate[] predicates(ViolationFilter filter, CriteriaBuilder cb, Root<Violation> root) {
         var predicates = new ArrayList<Predicate>();
         if (filter.caseId() != null) {
             predicates.add(cb.equal(root.get("auditCase").get("id"), filter.caseId()));
@@ -185,6 +205,12 @@ public class ViolationSearch {
         }
         if (filter.status() != null) {
             predicates.add(cb.equal(root.get("status"), filter.status()));
+        }
+        if (filter.framework() != null) {
+            predicates.add(cb.equal(root.get("framework"), filter.framework()));
+        }
+        if (filter.overdue()) {
+            predicates.add(overdue(cb, root));
         }
         if (filter.hasTicket() != null) {
             predicates.add(filter.hasTicket() ? cb.isNotNull(root.get("jiraKey")) : cb.isNull(root.get("jiraKey")));
@@ -204,6 +230,36 @@ public class ViolationSearch {
                     cb.like(cb.lower(root.get("control")), pattern, '\\')));
         }
         return predicates.toArray(Predicate[]::new);
+    }
+
+    /**
+     * Open and detected before now minus the days to remediate its severity (and framework): one range condition per
+     * policy entry, so a changed policy applies at once and the (severity, detected_at) index serves it.
+     */
+    private Predicate overdue(CriteriaBuilder cb, Root<Violation> root) {
+        var terms = deadlines.get();
+        var now = clock.instant();
+        var alternatives = new ArrayList<Predicate>();
+        for (Severity severity : Severity.values()) {
+            Set<String> overriding = terms.frameworksOverriding(severity);
+            Integer days = terms.defaults().get(severity);
+            if (days != null) {
+                var clause = new ArrayList<>(List.of(cb.equal(root.get("severity"), severity),
+                        cb.lessThan(root.get("detectedAt"), now.minus(Duration.ofDays(days)))));
+                if (!overriding.isEmpty()) {
+                    clause.add(cb.not(root.get("framework").in(overriding)));
+                }
+                alternatives.add(cb.and(clause.toArray(Predicate[]::new)));
+            }
+            for (String framework : overriding) {
+                int own = terms.frameworks().get(framework).get(severity);
+                alternatives.add(cb.and(cb.equal(root.get("severity"), severity),
+                        cb.equal(root.get("framework"), framework),
+                        cb.lessThan(root.get("detectedAt"), now.minus(Duration.ofDays(own)))));
+            }
+        }
+        var open = root.get("status").in(Arrays.stream(ViolationStatus.values()).filter(ViolationStatus::isOpen).toList());
+        return alternatives.isEmpty() ? cb.disjunction() : cb.and(open, cb.or(alternatives.toArray(Predicate[]::new)));
     }
 
     /** The requested sort keys that may be sorted on (newest first if none), then the id as the tie-breaker. */

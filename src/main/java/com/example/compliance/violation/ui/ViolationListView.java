@@ -13,12 +13,11 @@ import com.example.compliance.violation.ViolationStatus;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -28,6 +27,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -44,11 +45,11 @@ import java.util.Set;
 import java.util.UUID;
 
 /** The analyst's main screen: every violation, paged lazily from the database, filtered and multi-selectable. */
-@Route("")
+@Route(ViolationListQuery.ROUTE)
 @PageTitle("Violations | Compliance Tickets")
 @Menu(title = "Violations", order = 1, icon = "vaadin:warning")
 @RolesAllowed({Role.Names.ANALYST, Role.Names.ADMIN})
-public class ViolationListView extends VerticalLayout {
+public class ViolationListView extends VerticalLayout implements BeforeEnterObserver {
 
     static final DateTimeFormatter DETECTED_FORMAT =
             DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(Locale.UK).withZone(ZoneId.of("UTC"));
@@ -70,6 +71,8 @@ public class ViolationListView extends VerticalLayout {
     private UUID importFilter;
     private final Button importChip = new Button();
     private final ViolationImports imports;
+    private final ComboBox<String> frameworkFilter = new ComboBox<>("Framework");
+    private final Checkbox overdueFilter = new Checkbox("Overdue");
     private final List<ViolationActions> actions;
     private final List<Runnable> changeListeners = new ArrayList<>();
     private final ViolationActions.Context actionContext = new ActionContext();
@@ -126,6 +129,15 @@ public class ViolationListView extends VerticalLayout {
         importChip.addClassName("import-filter");
         importChip.addClickListener(e -> showImport(null, null));
 
+        frameworkFilter.setItems(cases.findAll().stream().map(CaseDetails::framework).distinct().sorted().toList());
+        frameworkFilter.setAllowCustomValue(true);
+        frameworkFilter.addCustomValueSetListener(e -> frameworkFilter.setValue(e.getDetail()));
+        frameworkFilter.setClearButtonVisible(true);
+        frameworkFilter.setPlaceholder("All frameworks");
+        frameworkFilter.addValueChangeListener(e -> refresh());
+        overdueFilter.setTooltipText("Open violations past their due date");
+        overdueFilter.addValueChangeListener(e -> refresh());
+
         caseFilter.addValueChangeListener(e -> {
             updateSources();
             refresh();
@@ -134,8 +146,8 @@ public class ViolationListView extends VerticalLayout {
         statusFilter.addValueChangeListener(e -> refresh());
         textFilter.addValueChangeListener(e -> refresh());
 
-        var bar = new HorizontalLayout(caseFilter, severityFilter, statusFilter, ticketFilter, sourceFilter, textFilter,
-                importChip);
+        var bar = new HorizontalLayout(caseFilter, severityFilter, statusFilter, frameworkFilter, ticketFilter, sourceFilter,
+                textFilter, overdueFilter, importChip);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         bar.setWrap(true);
         return bar;
@@ -160,7 +172,7 @@ public class ViolationListView extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setSizeFull();
         grid.addClassName("violations-grid");
-        grid.addComponentColumn(ViolationListView::severityBadge).setHeader("Severity").setSortProperty("severity")
+        grid.addComponentColumn(ViolationCells::severityBadge).setHeader("Severity").setSortProperty("severity")
                 .setAutoWidth(true).setFlexGrow(0).setKey("severity");
         grid.addColumn(ViolationDetails::control).setHeader("Control").setSortProperty("control").setWidth("8em")
                 .setFlexGrow(0).setKey("control");
@@ -173,42 +185,15 @@ public class ViolationListView extends VerticalLayout {
                 .setFlexGrow(0).setKey("status");
         grid.addColumn(v -> DETECTED_FORMAT.format(v.detectedAt())).setHeader("Detected (UTC)")
                 .setSortProperty("detectedAt").setAutoWidth(true).setFlexGrow(0).setKey("detected");
+        grid.addComponentColumn(ViolationCells::dueCell).setHeader("Due (UTC)").setAutoWidth(true).setFlexGrow(0)
+                .setKey("due");
         // Fixed widths: auto width would be measured on rows that have no ticket yet
-        grid.addComponentColumn(ViolationListView::jiraCell).setHeader("Jira").setWidth("10.5em").setFlexGrow(0)
+        grid.addComponentColumn(ViolationCells::jiraCell).setHeader("Jira").setWidth("10.5em").setFlexGrow(0)
                 .setKey("jira");
         if (!actions.isEmpty()) {
             grid.addComponentColumn(this::rowActions).setHeader("").setWidth("7.5em").setFlexGrow(0).setKey("actions");
         }
         grid.addSelectionListener(e -> updateSelectionCount(e.getAllSelectedItems()));
-    }
-
-    private static Component severityBadge(ViolationDetails v) {
-        var badge = new Span(v.severity().name());
-        badge.addClassNames("severity-badge", "severity-" + v.severity().name());
-        return badge;
-    }
-
-    /** The ticket's key as a link to Jira and its status as a badge coloured by status category. */
-    static Component jiraCell(ViolationDetails v) {
-        if (!v.hasTicket()) {
-            return new Span();
-        }
-        var link = new Anchor(v.jiraUrl(), v.jiraKey(), AnchorTarget.BLANK);
-        link.addClassName("jira-key");
-        var status = new Span(v.jiraStatus() == null ? "Unknown" : v.jiraStatus());
-        status.getElement().getThemeList().add(switch (v.jiraStatusCategory() == null ? "" : v.jiraStatusCategory()) {
-            case "TO_DO" -> "badge contrast";
-            case "IN_PROGRESS" -> "badge";
-            case "DONE" -> "badge success";
-            default -> "badge error";
-        });
-        status.addClassName("jira-status");
-        var cell = new HorizontalLayout(link, status);
-        cell.setSpacing(true);
-        cell.setPadding(false);
-        cell.setAlignItems(FlexComponent.Alignment.CENTER);
-        cell.addClassName("jira-cell");
-        return cell;
     }
 
     private Component rowActions(ViolationDetails v) {
@@ -223,7 +208,8 @@ public class ViolationListView extends VerticalLayout {
         Boolean hasTicket = WITH_TICKET.equals(ticketFilter.getValue()) ? Boolean.TRUE
                 : WITHOUT_TICKET.equals(ticketFilter.getValue()) ? Boolean.FALSE : null;
         return new ViolationFilter(selectedCase == null ? null : selectedCase.id(), severityFilter.getValue(),
-                statusFilter.getValue(), textFilter.getValue(), hasTicket, sourceFilter.getValue(), importFilter);
+                statusFilter.getValue(), textFilter.getValue(), hasTicket, frameworkFilter.getValue(),
+                overdueFilter.getValue(), sourceFilter.getValue(), importFilter);
     }
 
     /** The sources of the chosen case's imported findings; hidden without a case. */
@@ -239,6 +225,21 @@ public class ViolationListView extends VerticalLayout {
         importChip.setText(label);
         importChip.setVisible(importId != null);
         refresh();
+    }
+
+    /** Filters given in the address (see {@link ViolationListQuery}), e.g. from the dashboard. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        var query = ViolationListQuery.parse(event.getLocation().getQueryParameters());
+        if (query.equals(ViolationListQuery.none())) {
+            return;
+        }
+        caseFilter.getListDataView().getItems().filter(c -> c.id().equals(query.caseId())).findFirst()
+                .ifPresent(caseFilter::setValue);
+        severityFilter.setValue(query.severities());
+        statusFilter.setValue(query.status());
+        frameworkFilter.setValue(query.framework());
+        overdueFilter.setValue(query.overdue());
     }
 
     private void refresh() {

@@ -59,7 +59,7 @@ class TicketFlowBrowserTest extends BrowserTest {
         wait.until(d -> d.getCurrentUrl().contains("/jira?connected"));
         wait.until(d -> d.findElement(By.tagName("body")).getText().contains("Jira is connected"));
 
-        driver.get(url("/"));
+        driver.get(url("/violations"));
         WebElement search = wait.until(d -> input("vaadin-text-field", "Search"));
         search.sendKeys(marker);
         wait.until(d -> d.findElement(By.className("match-count")).getText().equals("2 matching violations"));

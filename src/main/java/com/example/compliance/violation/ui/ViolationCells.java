@@ -1,0 +1,66 @@
+package com.example.compliance.violation.ui;
+
+import com.example.compliance.violation.ViolationDetails;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** The violations grid's component cells: severity, due date and Jira ticket. */
+final class ViolationCells {
+
+    static final DateTimeFormatter DUE_FORMAT = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneId.of("UTC"));
+
+    private ViolationCells() {}
+
+    static Component severityBadge(ViolationDetails v) {
+        var badge = new Span(v.severity().name());
+        badge.addClassNames("severity-badge", "severity-" + v.severity().name());
+        return badge;
+    }
+
+    /** The due date, and an "Overdue" badge while the violation is open past it. */
+    static Component dueCell(ViolationDetails v) {
+        var cell = new HorizontalLayout();
+        cell.setSpacing(true);
+        cell.setPadding(false);
+        cell.setAlignItems(FlexComponent.Alignment.CENTER);
+        if (v.dueAt() != null) {
+            cell.add(new Span(DUE_FORMAT.format(v.dueAt())));
+        }
+        if (v.overdue()) {
+            var badge = new Span("Overdue");
+            badge.getElement().getThemeList().add("badge error");
+            badge.addClassName("overdue-badge");
+            cell.add(badge);
+        }
+        return cell;
+    }
+
+    /** The ticket's key as a link to Jira and its status as a badge coloured by status category. */
+    static Component jiraCell(ViolationDetails v) {
+        if (!v.hasTicket()) {
+            return new Span();
+        }
+        var link = new Anchor(v.jiraUrl(), v.jiraKey(), AnchorTarget.BLANK);
+        link.addClassName("jira-key");
+        var status = new Span(v.jiraStatus() == null ? "Unknown" : v.jiraStatus());
+        status.getElement().getThemeList().add(switch (v.jiraStatusCategory() == null ? "" : v.jiraStatusCategory()) {
+            case "TO_DO" -> "badge contrast";
+            case "IN_PROGRESS" -> "badge";
+            case "DONE" -> "badge success";
+            default -> "badge error";
+        });
+        status.addClassName("jira-status");
+        var cell = new HorizontalLayout(link, status);
+        cell.setSpacing(true);
+        cell.setPadding(false);
+        cell.setAlignItems(FlexComponent.Alignment.CENTER);
+        cell.addClassName("jira-cell");
+        return cell;
+    }
+}
