@@ -18,5 +18,7 @@ public enum ActivityAction {
     ROLE_CHANGED,
     USER_DISABLED,
     USER_ENABLED,
-    PASSWORD_RESET
+    PASSWORD_RESET,
+    SIGN_IN_FAILED,
+    SIGN_IN_LOCKED
 }

@@ -16,17 +16,26 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.event.EventListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The sandbox Jira in sandbox mode (no {@code app.jira.client-id}): its own security chain, the latency scheduler and
- * the request counter. With a client id, {@link SandboxOffConfiguration} answers 404 under {@code /sandbox/**}.
+ * The sandbox Jira in sandbox mode ({@link SandboxMode}): its own security chain, the latency scheduler and the request
+ * counter. Otherwise {@link SandboxOffConfiguration} answers 404 under {@code /sandbox/**}.
  */
 @Configuration
 @SandboxEnabled
 @EnableConfigurationProperties(SandboxProperties.class)
 class SandboxConfiguration implements WebMvcConfigurer {
+
+    private static final Logger log = LoggerFactory.getLogger(SandboxConfiguration.class);
 
     private final RequestCounter requestCounter;
 
@@ -35,18 +44,45 @@ class SandboxConfiguration implements WebMvcConfigurer {
     }
 
     /**
-     * An outside system with its own authentication (client credentials, Bearer tokens): nothing of the app's sign-in
-     * applies, and its HTML forms are cross-site by nature, as Atlassian's are to us.
+     * The auth server and the Jira REST API are an outside system with their own authentication (client credentials,
+     * Bearer tokens), and their HTML forms are cross-site by nature, as Atlassian's are to us. The rest is not public:
+     * the control endpoints (reset, faults, clock, moving and deleting issues) answer only to the app's admins, and
+     * the site pages (issue summaries built from violations) only to signed-in users, by their browser session or
+     * HTTP Basic. The sandbox never creates a session of its own.
      */
     @Bean
     @Order(0)
-    SecurityFilterChain sandboxFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain sandboxFilterChain(HttpSecurity http, AuthenticationManager authenticationManager)
+            throws Exception {
+        var signIn = new LoginUrlAuthenticationEntryPoint("/login");
+        AuthenticationEntryPoint plain401 = (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"compliance-tickets sandbox\"");
+            response.sendError(401, "Sign in as an administrator of the app");
+        };
         http.securityMatcher("/sandbox/**")
-                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/sandbox/_control/**").hasRole("ADMIN")
+                        .requestMatchers("/sandbox/site/*/avatar.svg").permitAll()
+                        .requestMatchers("/sandbox/site/**").authenticated()
+                        .anyRequest().permitAll())
+                .authenticationManager(authenticationManager)
+                .httpBasic(basic -> basic.authenticationEntryPoint(plain401))
+                .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(signIn,
+                        request -> request.getRequestURI().startsWith(request.getContextPath() + "/sandbox/site/"))
+                        .defaultAuthenticationEntryPointFor(plain401, request -> true))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER));
         return http.build();
+    }
+
+    /** One line, so nobody runs the sandbox without knowing. */
+    @EventListener
+    void announce(WebServerInitializedEvent event) {
+        if (event.getApplicationContext().getServerNamespace() == null) {
+            log.warn("Sandbox Jira is ON: an emulated Atlassian at http://localhost:{}/sandbox/ (demo and tests only; "
+                    + "set JIRA_CLIENT_ID for real Jira Cloud)", event.getWebServer().getPort());
+        }
     }
 
     /** Completes delayed answers; two threads suffice since they only hand results back to Tomcat. */

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -39,12 +40,15 @@ public class UserService {
     private final PasswordEncoder passwordEncoder;
     private final ActivityService activity;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    UserService(AppUserRepository users, PasswordEncoder passwordEncoder, ActivityService activity, Clock clock) {
+    UserService(AppUserRepository users, PasswordEncoder passwordEncoder, ActivityService activity, Clock clock,
+            ApplicationEventPublisher events) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.activity = activity;
         this.clock = clock;
+        this.events = events;
     }
 
     @RolesAllowed(Role.Names.ADMIN)
@@ -77,7 +81,8 @@ public class UserService {
 
     /**
      * Changes role and/or enabled together, all or nothing. A disabled user's API calls and browser sessions are
-     * refused from their next request on; a changed role takes effect at the next sign-in (their sessions end).
+     * refused from their next request on, and {@link UserDisabled} drops their Jira tokens in the same transaction; a
+     * changed role takes effect at the next sign-in (their sessions end).
      */
     @RolesAllowed(Role.Names.ADMIN)
     @Transactional
@@ -101,6 +106,10 @@ public class UserService {
             user.setEnabled(newEnabled);
             record(newEnabled ? ActivityAction.USER_ENABLED : ActivityAction.USER_DISABLED, user,
                     newEnabled ? "Sign-in allowed again" : "Sign-in and API access refused");
+            if (!newEnabled) {
+                events.publishEvent(new UserDisabled(user.getId(), user.getUsername(),
+                        findCurrentUsername().orElse(ActivityEntry.SYSTEM)));
+            }
         }
         return toRow(users.saveAndFlush(user));
     }
