@@ -55,9 +55,17 @@ class SandboxConfiguration implements WebMvcConfigurer {
     SecurityFilterChain sandboxFilterChain(HttpSecurity http, AuthenticationManager authenticationManager)
             throws Exception {
         var signIn = new LoginUrlAuthenticationEntryPoint("/login");
-        AuthenticationEntryPoint plain401 = (request, response, e) -> {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"compliance-tickets sandbox\"");
-            response.sendError(401, "Sign in as an administrator of the app");
+        // People on the site pages are sent to sign in; the controls answer 401 to scripts and tests
+        AuthenticationEntryPoint entryPoint = (request, response, e) -> {
+            if (request.getRequestURI().startsWith(request.getContextPath() + "/sandbox/site/")) {
+                signIn.commence(request, response, e);
+            } else {
+                // Not sendError: its /error dispatch would meet the UI chain, which redirects to the login page
+                response.setStatus(401);
+                response.setHeader("WWW-Authenticate", "Basic realm=\"compliance-tickets sandbox\"");
+                response.setContentType("text/plain;charset=UTF-8");
+                response.getWriter().write("Sign in as an administrator of the app.\n");
+            }
         };
         http.securityMatcher("/sandbox/**")
                 .authorizeHttpRequests(auth -> auth
@@ -66,10 +74,8 @@ class SandboxConfiguration implements WebMvcConfigurer {
                         .requestMatchers("/sandbox/site/**").authenticated()
                         .anyRequest().permitAll())
                 .authenticationManager(authenticationManager)
-                .httpBasic(basic -> basic.authenticationEntryPoint(plain401))
-                .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(signIn,
-                        request -> request.getRequestURI().startsWith(request.getContextPath() + "/sandbox/site/"))
-                        .defaultAuthenticationEntryPointFor(plain401, request -> true))
+                .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER));

@@ -59,16 +59,15 @@ class SandboxModeTest {
     @Test
     void the_app_does_not_start_on_postgresql_without_the_override() {
         // Stops before any bean touches the database: the URL need not even be reachable
-        var app = new SpringApplicationBuilder(Application.class).properties(
-                "spring.datasource.url=jdbc:postgresql://127.0.0.1:1/unreachable",
-                "jasypt.encryptor.password=test-only-key-not-secret",
-                "app.jira.client-id=",
-                "app.jira.sandbox.enabled=true",
-                "spring.main.banner-mode=off",
-                "server.port=0");
+        var app = new SpringApplicationBuilder(Application.class);
 
-        assertThatThrownBy(() -> app.run().close())
-                .rootCause()
+        assertThatThrownBy(() -> app.run(
+                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/unreachable",
+                "--jasypt.encryptor.password=test-only-key-not-secret",
+                "--app.jira.client-id=",
+                "--app.jira.sandbox.enabled=true",
+                "--spring.main.banner-mode=off",
+                "--server.port=0").close())
                 .hasMessageContaining("APP_JIRA_SANDBOX_ALLOW_PRODUCTION")
                 .hasMessageContaining("JIRA_CLIENT_ID");
     }

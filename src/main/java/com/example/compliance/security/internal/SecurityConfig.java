@@ -12,8 +12,8 @@ import com.example.compliance.activity.ActivityService;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
-import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -27,14 +27,6 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @EnableWebSecurity
 @EnableMethodSecurity(jsr250Enabled = true)
 class SecurityConfig {
-
-    /**
-     * Vaadin Flow needs inline scripts and {@code eval} (its client runs server-sent JavaScript) and inline styles;
-     * everything else is this origin only, images also from Atlassian (avatars), and no one may frame the app.
-     */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
-            + "style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; font-src 'self' data:; connect-src 'self'; "
-            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -71,7 +63,6 @@ class SecurityConfig {
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(sessionWrite))
-                .headers(SecurityConfig::headers)
                 .addFilterBefore(new ActiveUserFilter(users), AnonymousAuthenticationFilter.class);
         return http.build();
     }
@@ -94,8 +85,7 @@ class SecurityConfig {
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
-                .headers(SecurityConfig::headers);
+                .csrf(csrf -> csrf.disable());
         return http.build();
     }
 
@@ -107,18 +97,16 @@ class SecurityConfig {
         http.authenticationManager(authenticationManager);
         http.addFilterBefore(new ActiveUserFilter(users), AnonymousAuthenticationFilter.class);
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles/**").permitAll());
-        http.headers(SecurityConfig::headers);
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();
     }
 
-    /**
-     * Spring Security's defaults (nosniff, frame DENY, no-store, HSTS on HTTPS requests, which with
-     * {@code server.forward-headers-strategy=native} includes those a proxy forwarded as HTTPS) plus CSP and referrer policy.
-     */
-    private static void headers(HeadersConfigurer<HttpSecurity> headers) {
-        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN));
+    /** Before the security chains, so also the paths Vaadin takes out of them get the headers. */
+    @Bean
+    FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter() {
+        var registration = new FilterRegistrationBean<>(new SecurityHeadersFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
     }
 
     private static boolean isSafeMethod(String method) {

@@ -4,10 +4,7 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
-import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import io.github.bucket4j.distributed.proxy.ClientSideConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -25,8 +22,7 @@ import org.springframework.stereotype.Component;
 @Component
 class SignInThrottle {
 
-    private final ProxyManager<String> buckets;
-    private final PostgreSQLSelectForUpdateBasedProxyManager<String> cleaner;
+    private final ThrottleBuckets buckets;
     private final BucketConfiguration perUser;
     private final BucketConfiguration perAddress;
     private final Duration lock;
@@ -48,13 +44,8 @@ class SignInThrottle {
                 return true;
             }
         };
-        this.cleaner = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
-                .primaryKeyMapper(PrimaryKeyMapper.STRING)
-                .table("sign_in_throttle").idColumn("id").stateColumn("state").expiresAtColumn("expires_at")
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
-                .clientClock(appClock)
-                .build();
-        this.buckets = cleaner;
+        this.buckets = new ThrottleBuckets(dataSource, ClientSideConfig.getDefault().withClientClock(appClock),
+                ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)));
         this.perUser = window(perUserFailures, lock);
         this.perAddress = window(perAddressFailures, lock);
     }
@@ -95,7 +86,7 @@ class SignInThrottle {
     /** Buckets that have refilled are plain rows of nothing: delete them now and then. */
     @Scheduled(fixedDelayString = "${app.security.sign-in.cleanup-interval:1h}", initialDelayString = "${app.security.sign-in.cleanup-interval:1h}")
     void removeRefilled() {
-        while (cleaner.removeExpired(500) == 500) {
+        while (buckets.removeExpired(500) == 500) {
             // another batch
         }
     }
