@@ -20,5 +20,6 @@ public enum ActivityAction {
     USER_ENABLED,
     PASSWORD_RESET,
     SIGN_IN_FAILED,
-    SIGN_IN_LOCKED
+    SIGN_IN_LOCKED,
+    PASSWORD_CHANGED
 }

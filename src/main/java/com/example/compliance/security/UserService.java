@@ -125,6 +125,41 @@ public class UserService {
         record(ActivityAction.PASSWORD_RESET, user, "Password set by an administrator");
     }
 
+    /**
+     * The signed-in user replaces their own password: the current one must be right and the new one must follow the
+     * policy and differ from it. Clears a required change (the generated first admin password).
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void changeOwnPassword(String currentPassword, String newPassword) {
+        var user = users.findByUsername(currentUser().username())
+                .orElseThrow(() -> new NotFoundException("You are not signed in."));
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, user.getPasswordHash())) {
+            throw new InvalidInputException(new InputError("current_password", "is not your current password"));
+        }
+        checkPassword(newPassword);
+        if (newPassword.equals(currentPassword)) {
+            throw new InvalidInputException(new InputError("new_password", "must differ from the current password"));
+        }
+        user.changePasswordHash(passwordEncoder.encode(newPassword));
+        user.requirePasswordChange(false);
+        users.saveAndFlush(user);
+        activity.record(ActivityEntry.success(user.getUsername(), ActivityAction.PASSWORD_CHANGED, USER_TARGET,
+                user.getUsername(), "Password changed by its owner"));
+    }
+
+    /** Whether the signed-in user must change their password before anything else. */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public boolean passwordChangeRequired() {
+        return findCurrentUsername().flatMap(users::findByUsername).map(AppUser::isPasswordChangeRequired).orElse(false);
+    }
+
+    /** The password policy (12 to 72 characters, at most 72 bytes), for checks outside a request (bootstrap). */
+    public static void requireValidPassword(String password) {
+        checkPassword(password);
+    }
+
     @RolesAllowed(Role.Names.ADMIN)
     @Transactional(readOnly = true)
     public List<UserRow> findAll() {

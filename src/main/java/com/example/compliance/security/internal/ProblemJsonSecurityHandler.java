@@ -38,7 +38,7 @@ class ProblemJsonSecurityHandler implements AuthenticationEntryPoint, AccessDeni
                 || (accept != null && accept.contains("text/html"));
     }
 
-    private static void write(HttpServletResponse response, int status, String title, String detail,
+    static void write(HttpServletResponse response, int status, String title, String detail,
             HttpServletRequest request) throws IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

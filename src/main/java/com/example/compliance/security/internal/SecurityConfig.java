@@ -63,7 +63,7 @@ class SecurityConfig {
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(sessionWrite))
-                .addFilterBefore(new ActiveUserFilter(users), AnonymousAuthenticationFilter.class);
+                .addFilterBefore(new ActiveUserFilter(users, true), AnonymousAuthenticationFilter.class);
         return http.build();
     }
 
@@ -95,7 +95,7 @@ class SecurityConfig {
     SecurityFilterChain vaadinFilterChain(HttpSecurity http, AppUserRepository users,
             AuthenticationManager authenticationManager) throws Exception {
         http.authenticationManager(authenticationManager);
-        http.addFilterBefore(new ActiveUserFilter(users), AnonymousAuthenticationFilter.class);
+        http.addFilterBefore(new ActiveUserFilter(users, false), AnonymousAuthenticationFilter.class);
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles/**").permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();
