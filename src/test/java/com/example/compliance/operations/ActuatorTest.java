@@ -41,6 +41,7 @@ class ActuatorTest extends IntegrationTest {
         assertThat(prometheus.status()).isEqualTo(200);
         assertThat(prometheus.contentType()).startsWith("text/plain");
         assertThat(prometheus.body()).contains("http_server_requests_seconds_count").contains("uri=\"/api/cases\"")
-                .contains("application=\"compliance-tickets\"");
+                .contains("application=\"compliance-tickets\"").contains("tickets_jobs_running")
+                .contains("scheduler_tasks_due").contains("jira_token_refreshes_total{application=\"compliance-tickets\",outcome=\"refreshed\"}");
     }
 }
