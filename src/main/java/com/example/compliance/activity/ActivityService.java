@@ -11,10 +11,10 @@ import java.io.Writer;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import org.slf4j.MDC;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import org.slf4j.MDC;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 

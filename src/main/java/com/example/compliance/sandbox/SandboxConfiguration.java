@@ -7,22 +7,22 @@ import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.core.Ordered;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.web.AuthenticationEntryPoint;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.boot.web.server.context.WebServerInitializedEvent;
-import org.springframework.context.event.EventListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -44,14 +44,12 @@ class SandboxConfiguration implements WebMvcConfigurer {
     }
 
     /**
-     * The auth server and the Jira REST API are an outside system with their own authentication (client credentials,
-     * Bearer tokens), and their HTML forms are cross-site by nature, as Atlassian's are to us. The rest is not public:
-     * the control endpoints (reset, faults, clock, moving and deleting issues) answer only to the app's admins, and
-     * the site pages (issue summaries built from violations) only to signed-in users, by their browser session or
-     * HTTP Basic. The sandbox never creates a session of its own.
+     * The parts of the sandbox that are neither Atlassian's nor public: the control endpoints (reset, faults, clock,
+     * moving and deleting issues) answer only to the app's admins, the site pages (issue summaries built from
+     * violations) only to signed-in users, by their browser session or HTTP Basic. No session of its own.
      */
     @Bean
-    @Order(0)
+    @Order(-1)
     SecurityFilterChain sandboxFilterChain(HttpSecurity http, AuthenticationManager authenticationManager)
             throws Exception {
         var signIn = new LoginUrlAuthenticationEntryPoint("/login");
@@ -67,18 +65,32 @@ class SandboxConfiguration implements WebMvcConfigurer {
                 response.getWriter().write("Sign in as an administrator of the app.\n");
             }
         };
-        http.securityMatcher("/sandbox/**")
+        http.securityMatcher("/sandbox/_control/**", "/sandbox/site/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/sandbox/_control/**").hasRole("ADMIN")
                         .requestMatchers("/sandbox/site/*/avatar.svg").permitAll()
-                        .requestMatchers("/sandbox/site/**").authenticated()
-                        .anyRequest().permitAll())
+                        .anyRequest().authenticated())
                 .authenticationManager(authenticationManager)
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER));
+        return http.build();
+    }
+
+    /**
+     * The auth server and the Jira REST API: their own authentication (client secret, also as HTTP Basic on the token
+     * endpoint, and Bearer tokens), so none of the app's.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain sandboxAtlassianFilterChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/sandbox/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         return http.build();
     }
 

@@ -3,7 +3,6 @@ package com.example.compliance.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.compliance.support.SandboxJira;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package com.example.compliance.jira.ui;
 
 import com.example.compliance.base.Notifications;
+import com.example.compliance.base.SafeLinks;
 import com.example.compliance.jira.JiraConnectionService;
 import com.example.compliance.jira.JiraSite;
 import com.example.compliance.jira.JiraStatus;
-import com.example.compliance.base.SafeLinks;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
