@@ -9,6 +9,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.router.PageTitle;
@@ -22,7 +23,8 @@ import jakarta.annotation.security.PermitAll;
 public class ChangePasswordView extends VerticalLayout {
 
     public ChangePasswordView(UserService users) {
-        setMaxWidth("32rem");
+        setSizeFull();
+        setAlignItems(FlexComponent.Alignment.CENTER);
         var current = new PasswordField("Current password");
         var password = new PasswordField("New password");
         password.setHelperText(UserService.MIN_PASSWORD + " to " + UserService.MAX_PASSWORD + " characters");
@@ -42,10 +44,13 @@ public class ChangePasswordView extends VerticalLayout {
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(new H2("Choose a new password"),
+        var content = new VerticalLayout(new H2("Choose a new password"),
                 new Paragraph(users.passwordChangeRequired()
                         ? "Your password was generated and shown in the server log. Replace it before you continue."
                         : "Replace your password."),
                 new FormLayout(current, password, repeat), save);
+        content.setMaxWidth("32rem");
+        content.setPadding(false);
+        add(content);
     }
 }

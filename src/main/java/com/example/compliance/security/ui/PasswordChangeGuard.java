@@ -24,7 +24,7 @@ class PasswordChangeGuard implements VaadinServiceInitListener {
     private void reroute(BeforeEnterEvent event) {
         if (event.getNavigationTarget() != ChangePasswordView.class && event.getNavigationTarget() != LoginView.class
                 && users.passwordChangeRequired()) {
-            event.rerouteTo(ChangePasswordView.class);
+            event.forwardTo(ChangePasswordView.class);
         }
     }
 }
