@@ -11,6 +11,7 @@ import java.io.Writer;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import org.slf4j.MDC;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -28,6 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ActivityService {
 
     public static final int MAX_PAGE_SIZE = 500;
+    /** The logging context key under which the request log puts each request's correlation id. */
+    public static final String REQUEST_ID = "request_id";
     static final int EXPORT_PAGE_SIZE = 500;
 
     private final ActivityEventRepository events;
@@ -116,7 +119,8 @@ public class ActivityService {
                 fit(entry.target() == null ? "" : entry.target(), ActivityEvent.TARGET_LENGTH),
                 fit(entry.jiraSite(), ActivityEvent.JIRA_SITE_LENGTH),
                 entry.outcome() == null ? ActivityOutcome.SUCCESS : entry.outcome(),
-                fit(entry.detail(), ActivityEntry.MAX_DETAIL));
+                fit(entry.detail(), ActivityEntry.MAX_DETAIL))
+                .causedBy(fit(MDC.get(REQUEST_ID), 64));
         var saved = events.save(event);
         return new ActivityRow(saved.getId(), saved.getOccurredAt(), saved.getActor(), saved.getAction(),
                 saved.getTargetType(), saved.getTarget(), saved.getJiraSite(), saved.getOutcome(), saved.getDetail());

@@ -25,7 +25,9 @@ public class JiraConnectException extends ApplicationException {
         MISSING_CODE("Atlassian did not send an authorization code. Start again with \"Connect Jira\"."),
         EXCHANGE_FAILED("Atlassian did not accept the authorization. Start again with \"Connect Jira\"."),
         NO_SITES("Your Atlassian account has no Jira site this app may use. Pick at least one site when you consent."),
-        ATLASSIAN_UNAVAILABLE("Atlassian could not be reached. Try again in a few minutes.");
+        ATLASSIAN_UNAVAILABLE("Atlassian could not be reached. Try again in a few minutes."),
+        UNSAFE_SITE_URL("Atlassian sent a site address that is not an https address; nothing was stored. Tell your "
+                + "administrator: the Jira grant may not be from Atlassian.");
 
         private final String message;
 

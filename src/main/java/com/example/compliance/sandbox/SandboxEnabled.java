@@ -5,14 +5,25 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Sandbox mode: no real Atlassian client id is configured. Every bean of the sandbox carries this, so with a client id
- * none of its controllers exist (component scanning alone would otherwise register them).
+ * Sandbox mode as {@link SandboxMode} decides it (asked for, no real client id, and allowed where it runs). Every bean
+ * of the sandbox carries this, so otherwise none of its controllers exist (component scanning alone would register them).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@ConditionalOnExpression("'${app.jira.client-id:}'.isBlank()")
-public @interface SandboxEnabled {}
+@Conditional(SandboxEnabled.OnSandbox.class)
+public @interface SandboxEnabled {
+
+    class OnSandbox implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return SandboxMode.of(context.getEnvironment()).on();
+        }
+    }
+}

@@ -1,22 +1,49 @@
 package com.example.compliance.sandbox;
 
 import java.nio.charset.StandardCharsets;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.ConfigurationCondition;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * With a real Atlassian client id the sandbox does not exist: its paths answer a plain 404 instead of falling through
- * to the UI's sign-in redirect.
+ * Without the sandbox its paths answer a plain 404 instead of falling through to the UI's sign-in redirect. When the
+ * settings ask for a sandbox where it is refused, or for no Jira at all, start-up stops here with a message naming the
+ * settings (before anything touches the database).
  */
 @Configuration
-@ConditionalOnExpression("!'${app.jira.client-id:}'.isBlank()")
+@Conditional(SandboxOffConfiguration.OffSandbox.class)
 class SandboxOffConfiguration {
+
+    static class OffSandbox implements ConfigurationCondition {
+        @Override
+        public boolean matches(org.springframework.context.annotation.ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return !SandboxMode.of(context.getEnvironment()).on();
+        }
+
+        @Override
+        public ConfigurationPhase getConfigurationPhase() {
+            return ConfigurationPhase.PARSE_CONFIGURATION;
+        }
+    }
+
+    @Bean
+    static BeanFactoryPostProcessor sandboxSettingsGuard(Environment environment) {
+        return beanFactory -> {
+            String refusal = SandboxMode.of(environment).refusal();
+            if (refusal != null) {
+                throw new IllegalStateException(refusal);
+            }
+        };
+    }
 
     @Bean
     @Order(0)
@@ -31,7 +58,7 @@ class SandboxOffConfiguration {
                             throws java.io.IOException {
                         response.setStatus(404);
                         response.setContentType("text/plain;charset=UTF-8");
-                        response.getOutputStream().write("Not found: the sandbox Jira is off because a Jira client id is configured.\n"
+                        response.getOutputStream().write("Not found: the sandbox Jira is off (a Jira client id is configured).\n"
                                 .getBytes(StandardCharsets.UTF_8));
                     }
                 }, SecurityContextHolderFilter.class);

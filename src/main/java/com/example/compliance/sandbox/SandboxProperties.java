@@ -7,12 +7,13 @@ import org.springframework.boot.context.properties.bind.Name;
 
 /**
  * The knobs of the sandbox Jira, {@code app.jira.sandbox.*} (env {@code APP_JIRA_SANDBOX_*}). Faults set here are the
- * start values; {@code PUT /sandbox/_control/faults} changes them at run time.
+ * start values; {@code PUT /sandbox/_control/faults} changes them at run time. {@code clientSecret} is generated per start
+ * ({@link SandboxSecretEnvironmentPostProcessor}).
  */
 @ConfigurationProperties("app.jira.sandbox")
 public record SandboxProperties(
         @DefaultValue("sandbox-compliance-tickets") String clientId,
-        @DefaultValue("sandbox-secret-not-a-real-credential") String clientSecret,
+        String clientSecret,
         @DefaultValue("3600s") Duration accessTokenTtl,
         @DefaultValue("0") long latencyMs,
         @DefaultValue("0") double errorRate,

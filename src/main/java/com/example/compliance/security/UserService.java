@@ -4,8 +4,8 @@ import com.example.compliance.activity.ActivityAction;
 import com.example.compliance.activity.ActivityEntry;
 import com.example.compliance.activity.ActivityService;
 import com.example.compliance.base.ConflictException;
-import com.example.compliance.base.InvalidInputException;
 import com.example.compliance.base.InvalidInputException.InputError;
+import com.example.compliance.base.InvalidInputException;
 import com.example.compliance.base.NotFoundException;
 import com.example.compliance.security.internal.AppUser;
 import com.example.compliance.security.internal.AppUserRepository;
@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -39,12 +40,15 @@ public class UserService {
     private final PasswordEncoder passwordEncoder;
     private final ActivityService activity;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    UserService(AppUserRepository users, PasswordEncoder passwordEncoder, ActivityService activity, Clock clock) {
+    UserService(AppUserRepository users, PasswordEncoder passwordEncoder, ActivityService activity, Clock clock,
+            ApplicationEventPublisher events) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.activity = activity;
         this.clock = clock;
+        this.events = events;
     }
 
     @RolesAllowed(Role.Names.ADMIN)
@@ -77,7 +81,8 @@ public class UserService {
 
     /**
      * Changes role and/or enabled together, all or nothing. A disabled user's API calls and browser sessions are
-     * refused from their next request on; a changed role takes effect at the next sign-in (their sessions end).
+     * refused from their next request on, and {@link UserDisabled} drops their Jira tokens in the same transaction; a
+     * changed role takes effect at the next sign-in (their sessions end).
      */
     @RolesAllowed(Role.Names.ADMIN)
     @Transactional
@@ -101,6 +106,10 @@ public class UserService {
             user.setEnabled(newEnabled);
             record(newEnabled ? ActivityAction.USER_ENABLED : ActivityAction.USER_DISABLED, user,
                     newEnabled ? "Sign-in allowed again" : "Sign-in and API access refused");
+            if (!newEnabled) {
+                events.publishEvent(new UserDisabled(user.getId(), user.getUsername(),
+                        findCurrentUsername().orElse(ActivityEntry.SYSTEM)));
+            }
         }
         return toRow(users.saveAndFlush(user));
     }
@@ -114,6 +123,41 @@ public class UserService {
         user.changePasswordHash(passwordEncoder.encode(newPassword));
         users.saveAndFlush(user);
         record(ActivityAction.PASSWORD_RESET, user, "Password set by an administrator");
+    }
+
+    /**
+     * The signed-in user replaces their own password: the current one must be right and the new one must follow the
+     * policy and differ from it. Clears a required change (the generated first admin password).
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void changeOwnPassword(String currentPassword, String newPassword) {
+        var user = users.findByUsername(currentUser().username())
+                .orElseThrow(() -> new NotFoundException("You are not signed in."));
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, user.getPasswordHash())) {
+            throw new InvalidInputException(new InputError("current_password", "is not your current password"));
+        }
+        checkPassword(newPassword);
+        if (newPassword.equals(currentPassword)) {
+            throw new InvalidInputException(new InputError("new_password", "must differ from the current password"));
+        }
+        user.changePasswordHash(passwordEncoder.encode(newPassword));
+        user.requirePasswordChange(false);
+        users.saveAndFlush(user);
+        activity.record(ActivityEntry.success(user.getUsername(), ActivityAction.PASSWORD_CHANGED, USER_TARGET,
+                user.getUsername(), "Password changed by its owner"));
+    }
+
+    /** Whether the signed-in user must change their password before anything else. */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public boolean passwordChangeRequired() {
+        return findCurrentUsername().flatMap(users::findByUsername).map(AppUser::isPasswordChangeRequired).orElse(false);
+    }
+
+    /** The password policy (12 to 72 characters, at most 72 bytes), for checks outside a request (bootstrap). */
+    public static void requireValidPassword(String password) {
+        checkPassword(password);
     }
 
     @RolesAllowed(Role.Names.ADMIN)

@@ -87,8 +87,12 @@ final class AppProcess implements AutoCloseable {
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
         env.put("SPRING_DATASOURCE_USERNAME", "sa");
         env.put("SPRING_DATASOURCE_PASSWORD", "");
-        // Whatever the build's shell has configured, the benchmark measures the default set-up with the sandbox Jira
+        env.put("APP_ENCRYPTION_KEY_FILE", dataDir.resolve("secrets").resolve("jasypt.key").toString());
+        // Whatever the build's shell has configured, the benchmark measures the default set-up with the sandbox Jira;
+        // the production jar refuses the sandbox unless it is allowed explicitly
         env.remove("JIRA_CLIENT_ID");
+        env.put("APP_JIRA_SANDBOX_ENABLED", "true");
+        env.put("APP_JIRA_SANDBOX_ALLOW_PRODUCTION", "true");
         env.remove("SPRING_PROFILES_ACTIVE");
         env.remove("JAVA_TOOL_OPTIONS");
     }

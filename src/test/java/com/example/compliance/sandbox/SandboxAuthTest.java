@@ -168,7 +168,7 @@ class SandboxAuthTest extends SandboxTest {
         var basicParams = codeGrant(code(SCOPES, List.of(COMPLIANCE_SITE)));
         basicParams.remove("client_id");
         basicParams.remove("client_secret");
-        String basic = Base64.getEncoder().encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
+        String basic = Base64.getEncoder().encodeToString((CLIENT_ID + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
         Http basicAuth = http("POST", "/sandbox/auth/oauth/token", Map.of("Content-Type",
                 "application/x-www-form-urlencoded", "Authorization", "Basic " + basic), form(basicParams));
 
@@ -350,7 +350,7 @@ class SandboxAuthTest extends SandboxTest {
     @Test
     void spring_security_token_clients_exchange_codes_and_rotate_refresh_tokens() {
         ClientRegistration registration = ClientRegistration.withRegistrationId("atlassian")
-                .clientId(CLIENT_ID).clientSecret(CLIENT_SECRET)
+                .clientId(CLIENT_ID).clientSecret(clientSecret)
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .redirectUri(redirectUri()).scope(SCOPES.split(" "))

@@ -3,6 +3,7 @@ package com.example.compliance.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import com.example.compliance.support.SandboxJira;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -118,6 +119,18 @@ class SandboxControlTest extends SandboxTest {
         assertThat(recorded.size()).isEqualTo(1);
         assertThat(recorded.get(0).get("status").asInt()).isEqualTo(200);
         assertThat(recorded.get(0).get("response_body").asString()).contains(ALEX);
+    }
+
+    @Test
+    void the_controls_answer_only_to_admins_of_the_app() {
+        var analyst = Map.of("Authorization", SandboxJira.basic(users.analyst("control-prober")));
+
+        assertThat(http("GET", "/sandbox/_control/stats", Map.of(), null).status()).isEqualTo(401);
+        assertThat(http("POST", "/sandbox/_control/reset?scope=all", Map.of(), null).status()).isEqualTo(401);
+        assertThat(http("GET", "/sandbox/_control/stats", analyst, null).status()).isEqualTo(403);
+        assertThat(http("DELETE", "/sandbox/_control/issues/COMP-1", analyst, null).status()).isEqualTo(403);
+        assertThat(control("GET", "stats", null).status()).isEqualTo(200);
+        assertThat(jira(token, "GET", COMPLIANCE_SITE, "issue/COMP-1", null).status()).isEqualTo(200);
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.example.compliance.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.compliance.support.SandboxJira;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -374,8 +375,9 @@ class SandboxJiraTest extends SandboxTest {
 
     @Test
     void the_site_pages_show_issues_and_move_them_through_the_workflow() {
-        Http site = http("GET", "/sandbox/site/acme-compliance", Map.of(), null);
-        Http page = http("GET", "/sandbox/site/acme-compliance/browse/COMP-2", Map.of(), null);
+        var signedIn = Map.of("Authorization", SandboxJira.basic(users.analyst("site-page-reader")));
+        Http site = http("GET", "/sandbox/site/acme-compliance", signedIn, null);
+        Http page = http("GET", "/sandbox/site/acme-compliance/browse/COMP-2", signedIn, null);
 
         assertThat(site.status()).isEqualTo(200);
         assertThat(site.body()).contains("Compliance Remediation").contains("/sandbox/site/acme-compliance/browse/COMP-1");
@@ -384,15 +386,33 @@ class SandboxJiraTest extends SandboxTest {
                 .contains("logging").contains("name=\"status\" value=\"In Progress\"");
 
         Http moved = http("POST", "/sandbox/site/acme-compliance/browse/COMP-2/transition",
-                Map.of("Content-Type", "application/x-www-form-urlencoded"), "status=Done");
+                withForm(signedIn), "status=Done");
 
         assertThat(moved.status()).isEqualTo(303);
         assertThat(statusCategory("COMP-2")).isEqualTo("done");
         control("POST", "issues/COMP-2/move", "{\"project\":\"SEC\"}");
-        Http oldKey = http("GET", "/sandbox/site/acme-compliance/browse/COMP-2", Map.of(), null);
+        Http oldKey = http("GET", "/sandbox/site/acme-compliance/browse/COMP-2", signedIn, null);
         assertThat(oldKey.status()).isEqualTo(301);
         assertThat(oldKey.header("Location")).endsWith("/browse/SEC-2");
-        assertThat(http("GET", "/sandbox/site/acme-compliance/browse/COMP-99", Map.of(), null).status()).isEqualTo(404);
+        assertThat(http("GET", "/sandbox/site/acme-compliance/browse/COMP-99", signedIn, null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void the_site_pages_need_a_signed_in_user() {
+        Http anonymous = http("GET", "/sandbox/site/acme-compliance/browse/COMP-2", Map.of(), null);
+        Http anonymousMove = http("POST", "/sandbox/site/acme-compliance/browse/COMP-2/transition",
+                Map.of("Content-Type", "application/x-www-form-urlencoded"), "status=Done");
+
+        assertThat(anonymous.status()).isEqualTo(302);
+        assertThat(anonymous.header("Location")).endsWith("/login");
+        assertThat(anonymousMove.status()).isEqualTo(302);
+        assertThat(statusCategory("COMP-2")).isEqualTo("new");
+    }
+
+    private static Map<String, String> withForm(Map<String, String> headers) {
+        var all = new java.util.LinkedHashMap<>(headers);
+        all.put("Content-Type", "application/x-www-form-urlencoded");
+        return all;
     }
 
     private Http createIssue(String body) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.compliance.support.IntegrationTest;
 import com.example.compliance.support.JiraContract;
+import com.example.compliance.support.SandboxJira;
+import com.example.compliance.support.TestUsers;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -31,7 +33,9 @@ abstract class SandboxTest extends IntegrationTest {
     static final String COMPLIANCE_SITE = "0c3c4a5b-1d2e-4f60-8a71-92b3c4d5e6f1";
     static final String SECOPS_SITE = "7e8f9a0b-2c3d-4e5f-9a6b-c7d8e9f0a1b2";
     static final String CLIENT_ID = "sandbox-compliance-tickets";
-    static final String CLIENT_SECRET = "sandbox-secret-not-a-real-credential";
+    /** Generated per start; the test reads it where the app's OAuth client does. */
+    @org.springframework.beans.factory.annotation.Value("${app.jira.sandbox.client-secret}")
+    String clientSecret;
     static final String SCOPES = "read:jira-work write:jira-work read:jira-user offline_access";
     static final String ALEX = "5f1a2b3c4d5e6f7a8b9c0d01";
     static final String PRIYA = "5f1a2b3c4d5e6f7a8b9c0d02";
@@ -67,12 +71,14 @@ abstract class SandboxTest extends IntegrationTest {
 
     @BeforeEach
     void resetSandbox() {
-        assertThat(http("POST", "/sandbox/_control/reset?scope=all", Map.of(), null).status()).isEqualTo(204);
+        assertThat(control("POST", "reset?scope=all", null).status()).isEqualTo(204);
     }
 
     @AfterEach
     void jiraTrafficFollowsTheContract() {
         JiraContract.assertAllTrafficValid(url(""));
+        // Leave no moved clock, fault or expired token to the test classes that share this context after us
+        assertThat(control("POST", "reset?scope=all", null).status()).isEqualTo(204);
     }
 
     String redirectUri() {
@@ -134,7 +140,7 @@ abstract class SandboxTest extends IntegrationTest {
         var params = new LinkedHashMap<String, String>();
         params.put("grant_type", "authorization_code");
         params.put("client_id", CLIENT_ID);
-        params.put("client_secret", CLIENT_SECRET);
+        params.put("client_secret", clientSecret);
         params.put("code", code);
         params.put("redirect_uri", redirectUri());
         return params;
@@ -144,7 +150,7 @@ abstract class SandboxTest extends IntegrationTest {
         var params = new LinkedHashMap<String, String>();
         params.put("grant_type", "refresh_token");
         params.put("client_id", CLIENT_ID);
-        params.put("client_secret", CLIENT_SECRET);
+        params.put("client_secret", clientSecret);
         params.put("refresh_token", refreshToken);
         return params;
     }
@@ -172,9 +178,14 @@ abstract class SandboxTest extends IntegrationTest {
         return http(method, "/sandbox/api/ex/jira/" + site + "/rest/api/3/" + path, headers, json);
     }
 
+    /** The control endpoints answer only to the app's admins. */
     Http control(String method, String path, String json) {
-        return http(method, "/sandbox/_control/" + path,
-                json == null ? Map.of() : Map.of("Content-Type", "application/json"), json);
+        var headers = new LinkedHashMap<String, String>();
+        headers.put("Authorization", SandboxJira.basic(TestUsers.ADMIN));
+        if (json != null) {
+            headers.put("Content-Type", "application/json");
+        }
+        return http(method, "/sandbox/_control/" + path, headers, json);
     }
 
     Http http(String method, String path, Map<String, String> headers, String body) {

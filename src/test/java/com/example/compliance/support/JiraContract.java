@@ -104,6 +104,7 @@ public final class JiraContract {
     public static List<RecordedExchange> fetchTraffic(String appBaseUrl) {
         try {
             var response = HTTP.send(HttpRequest.newBuilder(URI.create(appBaseUrl + "/sandbox/_control/traffic"))
+                    .header("Authorization", SandboxJira.basic(TestUsers.ADMIN))
                     .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as("GET /sandbox/_control/traffic").isEqualTo(200);
             var exchanges = new ArrayList<RecordedExchange>();

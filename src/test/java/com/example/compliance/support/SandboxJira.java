@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Drives the sandbox Jira from tests over HTTP, as a person (the consent page) and as a test harness (its control
- * endpoints) would.
+ * endpoints, as the app's admin) would.
  */
 public final class SandboxJira {
 
@@ -80,7 +80,8 @@ public final class SandboxJira {
     }
 
     public JsonNode stats() {
-        return JSON.readTree(send(HttpRequest.newBuilder(URI.create(base + "/sandbox/_control/stats")).GET()).body());
+        return JSON.readTree(send(HttpRequest.newBuilder(URI.create(base + "/sandbox/_control/stats"))
+                .header("Authorization", basic(TestUsers.ADMIN)).GET()).body());
     }
 
     public int refreshGrants() {
@@ -119,6 +120,7 @@ public final class SandboxJira {
 
     private void control(String method, String path, String json) {
         var builder = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", basic(TestUsers.ADMIN))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             builder.header("Content-Type", "application/json");
@@ -138,7 +140,7 @@ public final class SandboxJira {
         }
     }
 
-    static String basic(Credentials user) {
+    public static String basic(Credentials user) {
         return "Basic " + Base64.getEncoder().encodeToString((user.username() + ":" + user.password()).getBytes(StandardCharsets.UTF_8));
     }
 

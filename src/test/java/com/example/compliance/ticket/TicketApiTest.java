@@ -161,7 +161,7 @@ class TicketApiTest extends TicketTestSupport {
     }
 
     private void sandboxTransition(String key, String status) {
-        var response = send(null, "POST", "/sandbox/_control/issues/" + key + "/transition", "{\"status\":\"" + status + "\"}");
+        var response = send(TestUsers.ADMIN, "POST", "/sandbox/_control/issues/" + key + "/transition", "{\"status\":\"" + status + "\"}");
         assertThat(response.status()).as(response.body()).isBetween(200, 299);
     }
 }

@@ -54,6 +54,10 @@ public class ActivityEvent {
     @Column(length = 1000, updatable = false)
     private String detail;
 
+    /** The correlation id of the HTTP request that caused it (also in the request log and problem+json); null for jobs. */
+    @Column(name = "request_id", length = 64, updatable = false)
+    private String requestId;
+
     protected ActivityEvent() {}
 
     public ActivityEvent(Instant occurredAt, String actor, ActivityAction action, String targetType, String target,
@@ -67,6 +71,14 @@ public class ActivityEvent {
         this.outcome = outcome;
         this.detail = detail;
     }
+
+    /** The same event, tagged with the request that caused it. */
+    public ActivityEvent causedBy(String requestId) {
+        this.requestId = requestId;
+        return this;
+    }
+
+    public String getRequestId() { return requestId; }
 
     public Long getId() { return id; }
     public Instant getOccurredAt() { return occurredAt; }

@@ -4,6 +4,7 @@ import com.example.compliance.admin.AdminConnectionService;
 import com.example.compliance.admin.ConnectionRow;
 import com.example.compliance.base.ApplicationException;
 import com.example.compliance.base.Notifications;
+import com.example.compliance.base.SafeLinks;
 import com.example.compliance.jira.ConnectionStatus;
 import com.example.compliance.jira.JiraSite;
 import com.example.compliance.security.Role;
@@ -133,6 +134,9 @@ public class ConnectedAccountsView extends VerticalLayout {
         var site = row.activeSite();
         if (site == null) {
             return new Span();
+        }
+        if (!SafeLinks.isSafe(site.siteUrl())) {
+            return new Span(site.siteName());
         }
         var link = new Anchor(site.siteUrl(), site.siteName());
         link.setTarget("_blank");

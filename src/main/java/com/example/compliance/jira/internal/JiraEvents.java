@@ -4,6 +4,8 @@ import com.example.compliance.activity.ActivityAction;
 import com.example.compliance.activity.ActivityEntry;
 import com.example.compliance.activity.ActivityService;
 import com.example.compliance.security.UserService;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.UUID;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -20,10 +22,17 @@ class JiraEvents {
 
     private final ActivityService activity;
     private final UserService users;
+    private final Counter refreshes;
+    private final Counter refreshRejections;
 
-    JiraEvents(ActivityService activity, UserService users) {
+    JiraEvents(ActivityService activity, UserService users, MeterRegistry meters) {
         this.activity = activity;
         this.users = users;
+        // Counted where the audit events are written, so the refresh code itself needs no metrics of its own
+        this.refreshes = Counter.builder("jira.token.refreshes").tag("outcome", "refreshed")
+                .description("Atlassian token refreshes").register(meters);
+        this.refreshRejections = Counter.builder("jira.token.refreshes").tag("outcome", "rejected")
+                .description("Atlassian token refreshes").register(meters);
     }
 
     void connected(String actor, UUID userId, String site) {
@@ -37,11 +46,13 @@ class JiraEvents {
     }
 
     void tokenRefreshed(UUID userId, String cloudId) {
+        refreshes.increment();
         activity.record(ActivityEntry.success(actor(), ActivityAction.TOKEN_REFRESHED, USER, username(userId),
                 "Access token renewed").onSite(cloudId));
     }
 
     void refreshFailed(UUID userId, String cloudId, String errorCode) {
+        refreshRejections.increment();
         activity.record(ActivityEntry.failure(actor(), ActivityAction.REFRESH_FAILED, USER, username(userId),
                 "Atlassian rejected the refresh (" + errorCode + "); the user must reconnect").onSite(cloudId));
     }

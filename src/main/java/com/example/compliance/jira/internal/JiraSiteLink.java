@@ -1,5 +1,7 @@
 package com.example.compliance.jira.internal;
 
+import com.example.compliance.base.SafeLinks;
+import com.example.compliance.jira.JiraConnectException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
@@ -27,11 +29,15 @@ public class JiraSiteLink {
 
     protected JiraSiteLink() {}
 
+    /** Refuses a site URL that is not https on its host (or the sandbox's): it becomes a link in the UI. */
     public JiraSiteLink(UUID userId, String cloudId, String url, String name, String avatarUrl) {
+        if (!SafeLinks.isSafe(url)) {
+            throw new JiraConnectException(JiraConnectException.Reason.UNSAFE_SITE_URL);
+        }
         this.id = new Key(userId, cloudId);
         this.url = url;
         this.name = name;
-        this.avatarUrl = avatarUrl;
+        this.avatarUrl = SafeLinks.isSafe(avatarUrl) ? avatarUrl : null;
     }
 
     public String getCloudId() { return id.cloudId; }

@@ -1,6 +1,7 @@
 package com.example.compliance.jira.ui;
 
 import com.example.compliance.base.Notifications;
+import com.example.compliance.base.SafeLinks;
 import com.example.compliance.jira.JiraConnectionService;
 import com.example.compliance.jira.JiraSite;
 import com.example.compliance.jira.JiraStatus;
@@ -56,7 +57,9 @@ class ConnectionDetails extends VerticalLayout {
             avatar.setHeight("48px");
             card.add(avatar);
         }
-        var link = new Anchor(status.siteUrl() == null ? "" : status.siteUrl(), status.siteUrl() == null ? "" : status.siteUrl());
+        // Only an https (or sandbox) address becomes a link; anything else is shown as text
+        var link = new Anchor(SafeLinks.isSafe(status.siteUrl()) ? status.siteUrl() : "",
+                status.siteUrl() == null ? "" : status.siteUrl());
         link.setTarget(AnchorTarget.BLANK);
         card.add(new VerticalLayout(new H3(status.siteName() == null ? "Jira site" : status.siteName()), link));
         return card;

@@ -22,32 +22,44 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class ActiveUserFilter extends OncePerRequestFilter {
 
-    private final AppUserRepository users;
+    /** The one API call a user who must change their password may make; the UI reroutes them instead. */
+    static final String CHANGE_OWN_PASSWORD = "/api/account/password";
 
-    ActiveUserFilter(AppUserRepository users) {
+    private final AppUserRepository users;
+    private final boolean api;
+
+    ActiveUserFilter(AppUserRepository users, boolean api) {
         this.users = users;
+        this.api = api;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         var auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)
-                && !stillActive(auth.getName(), roles(auth.getAuthorities()))) {
-            SecurityContextHolder.clearContext();
-            var session = request.getSession(false);
-            if (session != null) {
-                session.invalidate();
+        if (auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)) {
+            var active = activeUser(auth.getName(), roles(auth.getAuthorities()));
+            if (active.isEmpty()) {
+                SecurityContextHolder.clearContext();
+                var session = request.getSession(false);
+                if (session != null) {
+                    session.invalidate();
+                }
+            } else if (api && active.get().isPasswordChangeRequired()
+                    && !request.getRequestURI().equals(request.getContextPath() + CHANGE_OWN_PASSWORD)) {
+                ProblemJsonSecurityHandler.write(response, 403, "Forbidden", "Change your password first: POST "
+                        + CHANGE_OWN_PASSWORD + " with current_password and new_password, or sign in to the app.",
+                        request);
+                return;
             }
         }
         chain.doFilter(request, response);
     }
 
-    private boolean stillActive(String username, Set<String> grantedRoles) {
+    private java.util.Optional<AppUser> activeUser(String username, Set<String> grantedRoles) {
         return users.findByUsername(username)
                 .filter(AppUser::isEnabled)
-                .filter(user -> grantedRoles.equals(Set.of("ROLE_" + user.getRole().name())))
-                .isPresent();
+                .filter(user -> grantedRoles.equals(Set.of("ROLE_" + user.getRole().name())));
     }
 
     private static Set<String> roles(java.util.Collection<? extends GrantedAuthority> authorities) {

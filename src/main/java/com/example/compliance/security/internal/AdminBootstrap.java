@@ -1,6 +1,8 @@
 package com.example.compliance.security.internal;
 
+import com.example.compliance.base.InvalidInputException;
 import com.example.compliance.security.Role;
+import com.example.compliance.security.UserService;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.UUID;
@@ -48,19 +50,36 @@ class AdminBootstrap implements ApplicationRunner {
         }
         boolean generated = password == null || password.isBlank();
         String initialPassword = generated ? randomPassword() : password;
-        users.save(new AppUser(UUID.randomUUID(), username, passwordEncoder.encode(initialPassword), Role.ADMIN,
-                clock.instant()));
+        if (!generated) {
+            requirePolicy(password);
+        }
+        var admin = new AppUser(UUID.randomUUID(), username, passwordEncoder.encode(initialPassword), Role.ADMIN,
+                clock.instant());
+        // A password shown on the console has been seen by whoever reads the log: it is replaced at the first sign-in
+        admin.requirePasswordChange(generated);
+        users.save(admin);
         if (generated) {
             log.warn("""
 
                     ==================================================================
                      First start: created administrator '{}' with generated password
                          {}
-                     It is shown only this once. Sign in and keep it safe, or set
-                     APP_ADMIN_PASSWORD before the first start next time.
+                     It is shown only this once and must be changed at the first
+                     sign-in. Or set APP_ADMIN_PASSWORD before the first start.
                     ==================================================================""", username, initialPassword);
         } else {
             log.info("First start: created administrator '{}' from APP_ADMIN_PASSWORD", username);
+        }
+    }
+
+    /** A configured first password follows the same policy as every other one, or the app does not start. */
+    static void requirePolicy(String password) {
+        try {
+            UserService.requireValidPassword(password);
+        } catch (InvalidInputException e) {
+            throw new IllegalStateException("APP_ADMIN_PASSWORD does not follow the password policy: it must be "
+                    + UserService.MIN_PASSWORD + " to " + UserService.MAX_PASSWORD + " characters (at most "
+                    + UserService.MAX_PASSWORD + " bytes). Choose another, or leave it unset to have one generated.");
         }
     }
 

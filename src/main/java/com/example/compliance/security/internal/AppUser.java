@@ -33,6 +33,9 @@ public class AppUser {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "password_change_required", nullable = false)
+    private boolean passwordChangeRequired;
+
     protected AppUser() {}
 
     public AppUser(UUID id, String username, String passwordHash, Role role, Instant createdAt) {
@@ -53,4 +56,6 @@ public class AppUser {
     public void changeRole(Role role) { this.role = role; }
     public void setEnabled(boolean enabled) { this.enabled = enabled; }
     public void changePasswordHash(String passwordHash) { this.passwordHash = passwordHash; }
+    public boolean isPasswordChangeRequired() { return passwordChangeRequired; }
+    public void requirePasswordChange(boolean required) { this.passwordChangeRequired = required; }
 }

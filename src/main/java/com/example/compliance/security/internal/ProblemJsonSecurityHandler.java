@@ -1,8 +1,10 @@
 package com.example.compliance.security.internal;
 
+import com.example.compliance.activity.ActivityService;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.slf4j.MDC;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -15,7 +17,10 @@ class ProblemJsonSecurityHandler implements AuthenticationEntryPoint, AccessDeni
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"compliance-tickets\"");
+        // A browser that sees the challenge shows its own dialog and then caches the credentials: scripts only
+        if (!fromBrowser(request)) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"compliance-tickets\"");
+        }
         write(response, 401, "Unauthorized",
                 "Sign in first: send HTTP Basic credentials or use a signed-in browser session.", request);
     }
@@ -26,13 +31,22 @@ class ProblemJsonSecurityHandler implements AuthenticationEntryPoint, AccessDeni
         write(response, 403, "Forbidden", "You do not have permission for this action.", request);
     }
 
-    private static void write(HttpServletResponse response, int status, String title, String detail,
+    /** Browsers send Fetch Metadata with every request (and ask for HTML when navigating); scripts do neither. */
+    static boolean fromBrowser(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return request.getHeader("Sec-Fetch-Mode") != null || request.getHeader("X-Requested-With") != null
+                || (accept != null && accept.contains("text/html"));
+    }
+
+    static void write(HttpServletResponse response, int status, String title, String detail,
             HttpServletRequest request) throws IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
+        String requestId = MDC.get(ActivityService.REQUEST_ID);
         response.getWriter().write("""
-                {"type":"about:blank","title":"%s","status":%d,"detail":"%s","instance":"%s"}"""
-                .formatted(title, status, detail, request.getRequestURI().replace("\"", "")));
+                {"type":"about:blank","title":"%s","status":%d,"detail":"%s","instance":"%s"%s}"""
+                .formatted(title, status, detail, request.getRequestURI().replace("\"", ""),
+                        requestId == null ? "" : ",\"request_id\":\"" + requestId + "\""));
     }
 }

@@ -39,18 +39,45 @@ class EncryptionKeyEnvironmentPostProcessorTest {
     }
 
     @Test
-    void embedded_h2_generates_an_owner_only_key_once_and_reuses_it(@TempDir Path dir) throws Exception {
-        var first = new MockEnvironment().withProperty("spring.datasource.url", "jdbc:h2:file:./data/x")
-                .withProperty("app.data-dir", dir.toString());
+    void embedded_h2_generates_an_owner_only_key_outside_the_data_directory_once_and_reuses_it(@TempDir Path dir)
+            throws Exception {
+        Path keyFile = dir.resolve("secrets").resolve("jasypt.key");
+        var first = h2(dir).withProperty("app.encryption-key-file", keyFile.toString());
         processor.postProcessEnvironment(first, new SpringApplication());
-        var second = new MockEnvironment().withProperty("spring.datasource.url", "jdbc:h2:file:./data/x")
-                .withProperty("app.data-dir", dir.toString());
+        var second = h2(dir).withProperty("app.encryption-key-file", keyFile.toString());
         processor.postProcessEnvironment(second, new SpringApplication());
 
         String key = first.getProperty("jasypt.encryptor.password");
         assertThat(key).hasSizeGreaterThanOrEqualTo(43);
         assertThat(second.getProperty("jasypt.encryptor.password")).isEqualTo(key);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("jasypt.key"))))
-                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
+        assertThat(dir.resolve("data").resolve("jasypt.key")).doesNotExist();
+        assertThat(EncryptionKeyEnvironmentPostProcessor.warnWhenReadableByOthers(keyFile)).isFalse();
+    }
+
+    @Test
+    void a_key_file_readable_by_others_is_reported(@TempDir Path dir) throws Exception {
+        Path keyFile = dir.resolve("jasypt.key");
+        Files.writeString(keyFile, "some-key");
+        Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-r--r--"));
+
+        assertThat(EncryptionKeyEnvironmentPostProcessor.warnWhenReadableByOthers(keyFile)).isTrue();
+    }
+
+    @Test
+    void a_key_from_before_in_the_data_directory_is_still_used(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("data"));
+        Files.writeString(dir.resolve("data").resolve("jasypt.key"), "legacy-key");
+        var env = h2(dir).withProperty("app.encryption-key-file", dir.resolve("secrets/jasypt.key").toString());
+
+        processor.postProcessEnvironment(env, new SpringApplication());
+
+        assertThat(env.getProperty("jasypt.encryptor.password")).isEqualTo("legacy-key");
+        assertThat(dir.resolve("secrets/jasypt.key")).doesNotExist();
+    }
+
+    private static MockEnvironment h2(Path dir) {
+        return new MockEnvironment().withProperty("spring.datasource.url", "jdbc:h2:file:./data/x")
+                .withProperty("app.data-dir", dir.resolve("data").toString());
     }
 }
