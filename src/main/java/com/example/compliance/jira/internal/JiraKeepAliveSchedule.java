@@ -14,11 +14,11 @@ import org.springframework.beans.factory.annotation.Value;
  * one app instance at a time, whatever the number of instances. {@code app.jira.keep-alive-cron=-} turns it off.
  */
 @Configuration
-class JiraKeepAliveTask {
+class JiraKeepAliveSchedule {
 
     @Bean
     @ConditionalOnExpression("'${app.jira.keep-alive-cron}' != '-'")
-    RecurringTask<Void> jiraKeepAliveTask(JiraConnections connections, @Value("${app.jira.keep-alive-cron}") String cron) {
+    RecurringTask<Void> jiraKeepAliveRecurringTask(JiraConnections connections, @Value("${app.jira.keep-alive-cron}") String cron) {
         return Tasks.recurring("jira-keep-alive", Schedules.cron(cron, ZoneOffset.UTC))
                 .execute((instance, context) -> connections.keepAlive());
     }
