@@ -66,6 +66,9 @@ class ImportDialogBrowserTest extends BrowserTest {
                 }
                 arguments[0].querySelector('vaadin-button[slot="submit"], vaadin-button').click();""",
                 form, TestUsers.ADMIN.username(), TestUsers.ADMIN.password());
+        // Signed in, the app lands on the dashboard; the violations grid has its own route
+        wait.until(d -> d.getCurrentUrl().contains("dashboard") || !d.getCurrentUrl().contains("login"));
+        driver.get(url("/violations"));
         wait.until(d -> d.findElement(By.className("match-count")).getText().contains("matching"));
 
         WebElement caseInput = driver.findElement(By.cssSelector("vaadin-combo-box input"));
