@@ -122,7 +122,7 @@ public final class JiraCallPolicy {
         return Scope.ENDPOINT;
     }
 
-    /** Retry-After (seconds or an HTTP date is not sent by Jira: seconds only) or X-RateLimit-Reset, whichever is later. */
+    /** Retry-After (Jira sends seconds), else the time until X-RateLimit-Reset. */
     static Duration toldToWait(Failure failure, Instant now) {
         Duration retryAfter = null;
         if (failure.retryAfter() != null) {
@@ -140,7 +140,9 @@ public final class JiraCallPolicy {
                 // Malformed reset: ignore it
             }
         }
-        Duration told = retryAfter == null ? untilReset : untilReset == null ? retryAfter : max(retryAfter, untilReset);
+        // Retry-After is the wait Jira means; the reset time is an instant on Jira's clock, used only without it (a
+        // clock that disagrees with ours must not turn a 20 s pause into days)
+        Duration told = retryAfter != null ? retryAfter : untilReset;
         return told == null || told.isNegative() ? (told == null ? null : Duration.ZERO) : told;
     }
 

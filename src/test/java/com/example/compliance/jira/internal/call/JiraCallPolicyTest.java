@@ -40,11 +40,11 @@ class JiraCallPolicyTest {
     }
 
     @Test
-    void retry_after_and_reset_together_wait_for_the_later_one() {
+    void retry_after_wins_over_a_reset_time_on_a_clock_that_disagrees_with_ours() {
         var decision = policy.afterFailure(READ, new Failure(429, "jira-quota-tenant-based", "5",
-                "2026-12-01T10:00:09Z", null), 1, Duration.ZERO, NOW);
+                "2027-03-02T10:00:05Z", null), 1, Duration.ZERO, NOW);
 
-        assertThat(((Retry) decision).delay()).isEqualTo(Duration.ofSeconds(9));
+        assertThat(decision).isEqualTo(new Retry(Duration.ofSeconds(5), Scope.SITE, 0));
     }
 
     @Test
