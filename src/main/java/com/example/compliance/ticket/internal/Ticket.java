@@ -60,6 +60,10 @@ public class Ticket {
     @Column(name = "in_flight_by", length = 100)
     private String inFlightBy;
 
+    // Why the app could not close the issue in Jira (no transition to done, or one needing fields it cannot fill)
+    @Column(name = "manual_close_reason", length = 1000)
+    private String manualCloseReason;
+
     protected Ticket() {}
 
     Ticket(UUID id, UUID violationId, UUID caseId, String cloudId, String siteUrl, UUID createdBy, String projectKey,
@@ -105,6 +109,21 @@ public class Ticket {
         this.statusCategory = category;
         this.assignee = assignee;
         this.lastSyncedAt = now;
+        if (category == StatusCategory.DONE) {
+            this.manualCloseReason = null;
+        }
+    }
+
+    /** The app moved the issue (closed it, or reopened it after a rejected claim). */
+    void transitioned(String status, StatusCategory category, Instant now) {
+        this.status = status;
+        this.statusCategory = category;
+        this.lastSyncedAt = now;
+        this.manualCloseReason = null;
+    }
+
+    void needsManualClose(String reason) {
+        this.manualCloseReason = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
     }
 
     void deletedInJira(Instant now) {
@@ -135,4 +154,5 @@ public class Ticket {
     public Instant getLastSyncedAt() { return lastSyncedAt; }
     public Instant getInFlightUntil() { return inFlightUntil; }
     public String getInFlightBy() { return inFlightBy; }
+    public String getManualCloseReason() { return manualCloseReason; }
 }

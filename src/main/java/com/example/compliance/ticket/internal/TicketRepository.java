@@ -14,6 +14,8 @@ public interface TicketRepository extends JpaRepository<Ticket, UUID>, JpaSpecif
 
     Optional<Ticket> findByViolationIdAndCloudId(UUID violationId, String cloudId);
 
+    List<Ticket> findByViolationIdAndState(UUID violationId, Ticket.State state);
+
     List<Ticket> findByCloudIdAndViolationIdIn(String cloudId, Collection<UUID> violationIds);
 
     @Query("select t from Ticket t where t.createdBy = :userId and t.state = com.example.compliance.ticket.internal.Ticket.State.CREATED")
