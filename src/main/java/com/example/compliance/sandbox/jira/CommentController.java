@@ -98,8 +98,11 @@ class CommentController {
         json.put("self", caller.json().rest() + "/issue/" + issue.id() + "/comment/" + comment.id());
         json.put("id", Long.toString(comment.id()));
         directory.account(comment.authorAccountId()).ifPresent(a -> {
-            json.set("author", caller.json().user(a));
-            json.set("updateAuthor", caller.json().user(a));
+            // UserDetails (a comment's author) has no locale, unlike the User of /myself
+            var author = caller.json().user(a);
+            author.remove("locale");
+            json.set("author", author);
+            json.set("updateAuthor", author.deepCopy());
         });
         json.set("body", comment.body());
         json.put("created", JiraJson.time(comment.created()));

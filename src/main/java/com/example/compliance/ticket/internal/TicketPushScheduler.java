@@ -48,6 +48,10 @@ public class TicketPushScheduler {
         return task;
     }
 
+    public void scheduleAll(java.util.Collection<UUID> jobIds) {
+        jobIds.forEach(this::schedule);
+    }
+
     public void schedule(UUID jobId) {
         scheduler.schedule(task.instance(jobId.toString()), Instant.now());
     }

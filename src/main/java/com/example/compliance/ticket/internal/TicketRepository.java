@@ -14,7 +14,7 @@ public interface TicketRepository extends JpaRepository<Ticket, UUID>, JpaSpecif
 
     Optional<Ticket> findByViolationIdAndCloudId(UUID violationId, String cloudId);
 
-    List<Ticket> findByViolationIdAndState(UUID violationId, Ticket.State state);
+    List<Ticket> findByStateAndViolationIdIn(Ticket.State state, Collection<UUID> violationIds);
 
     List<Ticket> findByCloudIdAndViolationIdIn(String cloudId, Collection<UUID> violationIds);
 
