@@ -26,6 +26,22 @@ class SecurityConfig {
     }
 
     /**
+     * Jira's webhook deliveries: no session, no CSRF, no Basic. The receiver authenticates each delivery itself (a
+     * bearer JWT signed with the app's client secret, and webhook ids this app registered), so nothing here may.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain jiraWebhookFilterChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/jira/webhooks")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(
+                        org.springframework.security.config.http.SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
+    /**
      * The REST API: the browser session or HTTP Basic. Scripts with Basic need no CSRF token; a write that relies on
      * the session cookie alone still does, so another site cannot ride on a signed-in browser.
      */
