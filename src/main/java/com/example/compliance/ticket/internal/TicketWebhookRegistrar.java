@@ -33,8 +33,11 @@ class TicketWebhookRegistrar {
     private final Map<String, String> covered = new ConcurrentHashMap<>();
     private final ExecutorService executor = Executors.newSingleThreadExecutor(Thread.ofVirtual().factory());
 
+    private final boolean enabled;
+
     TicketWebhookRegistrar(TicketRepository tickets, JiraWebhookService webhooks, BackgroundUser backgroundUser,
-            TransactionTemplate tx) {
+            TransactionTemplate tx, @org.springframework.beans.factory.annotation.Value("${app.jira.webhooks.enabled}") boolean enabled) {
+        this.enabled = enabled;
         this.tickets = tickets;
         this.webhooks = webhooks;
         this.backgroundUser = backgroundUser;
@@ -43,6 +46,9 @@ class TicketWebhookRegistrar {
 
     @EventListener
     void on(TicketsChanged changed) {
+        if (!enabled) {
+            return;
+        }
         executor.submit(() -> ensure(changed.userId()));
     }
 
