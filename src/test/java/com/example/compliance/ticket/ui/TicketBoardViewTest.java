@@ -109,7 +109,7 @@ class TicketBoardViewTest extends KaribuTest {
         sandbox.transition(key, "Done");
 
         org.awaitility.Awaitility.await("card moved").atMost(java.time.Duration.ofSeconds(20))
-                .pollInterval(java.time.Duration.ofMillis(50)).until(() -> {
+                .pollInSameThread().pollInterval(java.time.Duration.ofMillis(50)).until(() -> {
                     MockVaadin.clientRoundtrip(false);
                     return keysIn("DONE").contains(key);
                 });
