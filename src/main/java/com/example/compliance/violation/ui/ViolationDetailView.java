@@ -87,6 +87,7 @@ public class ViolationDetailView extends VerticalLayout implements BeforeEnterOb
     private HorizontalLayout statusActions(ViolationDetails v) {
         var bar = new HorizontalLayout();
         bar.addClassName("status-actions");
+        bar.setWrap(true);
         for (ViolationStatus to : ViolationStatus.values()) {
             if (!ViolationStatusRules.choices(v.status()).contains(to)) {
                 continue;
