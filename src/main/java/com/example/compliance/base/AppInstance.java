@@ -54,7 +54,10 @@ public class AppInstance implements SmartLifecycle {
     @Override
     public void start() {
         var now = Timestamp.from(Instant.now());
-        jdbc.update("INSERT INTO app_instance (id, started_at, last_seen_at) VALUES (?, ?, ?)", id, now, now);
+        // A lifecycle restart of the same context (stop, then start) keeps its id and its row
+        if (jdbc.update("UPDATE app_instance SET last_seen_at = ?, stopped_at = NULL WHERE id = ?", now, id) == 0) {
+            jdbc.update("INSERT INTO app_instance (id, started_at, last_seen_at) VALUES (?, ?, ?)", id, now, now);
+        }
         // Rows of instances long gone: a week is far beyond any lease
         jdbc.update("DELETE FROM app_instance WHERE last_seen_at < ?", Timestamp.from(Instant.now().minus(Duration.ofDays(7))));
         heartbeat = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("app-instance-heartbeat").daemon().factory());
