@@ -72,6 +72,18 @@ public final class SandboxJira {
         control("POST", "/sandbox/_control/issues/" + issueKey + "/transition", "{\"status\":\"" + status + "\"}");
     }
 
+    /** Moves an issue to another project of its site (a new key), as a Jira admin would. */
+    public void moveIssue(String issueKey, String projectKey) {
+        control("POST", "/sandbox/_control/issues/" + issueKey + "/move", "{\"project\":\"" + projectKey + "\"}");
+    }
+
+    /** An issue as its Jira page shows it: {@code status}, {@code status_category}, {@code comments[].text}. */
+    public JsonNode issue(String issueKey) {
+        var response = send(HttpRequest.newBuilder(URI.create(base + "/sandbox/_control/issues/" + issueKey)).GET());
+        assertThat(response.statusCode()).as("issue %s: %s", issueKey, response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
     /** Follows the callback as the signed-in app user; returns where the app redirected to. */
     public String callback(String callbackUrl, Credentials user) {
         var response = send(HttpRequest.newBuilder(URI.create(callbackUrl)).header("Authorization", basic(user)).GET());

@@ -32,6 +32,11 @@ public class JiraSettings {
                 : environment.getRequiredProperty("app.jira.client-id");
     }
 
+    /** The secret Jira signs webhook deliveries with: the app's client secret. */
+    public String webhookSecret() {
+        return clientSecret();
+    }
+
     String clientSecret() {
         return sandboxMode() ? environment.getRequiredProperty("app.jira.sandbox.client-secret")
                 : environment.getProperty("app.jira.client-secret", "");

@@ -45,6 +45,7 @@ public class IssueStore {
     private final Map<String, Long> projectCounters = new ConcurrentHashMap<>();
     private final Map<Long, List<RemoteLink>> remoteLinks = new ConcurrentHashMap<>();
     private final AtomicLong nextIssueId = new AtomicLong();
+    private final List<java.util.function.Consumer<IssueChange>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicLong nextLinkId = new AtomicLong();
 
     IssueStore(DemoDirectory directory, SandboxClock clock) {
@@ -53,8 +54,24 @@ public class IssueStore {
         reset();
     }
 
+    /**
+     * A change to an issue, for the sandbox's comments and webhooks: {@code before} is null for a reset (then
+     * {@code after} is null too); {@code after} is null for a deletion.
+     */
+    public record IssueChange(Issue before, Issue after) {}
+
+    /** Called after every status change, move, deletion and reset, on the thread that made it. */
+    public void onChange(java.util.function.Consumer<IssueChange> listener) {
+        listeners.add(listener);
+    }
+
+    private void changed(Issue before, Issue after) {
+        listeners.forEach(l -> l.accept(new IssueChange(before, after)));
+    }
+
     /** Forgets every created issue and seeds the demo issues again. */
     public synchronized void reset() {
+        changed(null, null);
         issues.clear();
         keys.clear();
         projectCounters.clear();
@@ -104,6 +121,9 @@ public class IssueStore {
         Issue current = issues.get(issue.id());
         Issue changed = current.status() == to ? current : current.withStatus(to, clock.now());
         issues.put(changed.id(), changed);
+        if (changed != current) {
+            changed(current, changed);
+        }
         return changed;
     }
 
@@ -118,11 +138,16 @@ public class IssueStore {
         Issue moved = current.movedTo(target.key(), newKey, typeId, clock.now());
         issues.put(moved.id(), moved);
         keys.put(newKey, moved.id());
+        changed(current, moved);
         return moved;
     }
 
     public synchronized boolean delete(Issue issue) {
+        Issue current = issues.get(issue.id());
         boolean removed = issues.remove(issue.id()) != null;
+        if (removed) {
+            changed(current, null);
+        }
         keys.values().removeIf(id -> id == issue.id());
         remoteLinks.remove(issue.id());
         return removed;

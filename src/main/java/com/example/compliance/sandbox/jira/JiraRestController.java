@@ -292,52 +292,6 @@ class JiraRestController {
                 fields == null ? List.of() : fields));
     }
 
-    @GetMapping("/issue/{issueIdOrKey}/transitions")
-    CompletableFuture<ResponseEntity<Object>> transitions(@PathVariable String cloudId, @PathVariable String issueIdOrKey,
-            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-            @RequestParam(required = false) String transitionId) {
-        return call(cloudId, authorization, READ, caller -> {
-            Issue issue = issue(caller, issueIdOrKey);
-            var json = JiraJson.JSON.createObjectNode();
-            json.put("expand", "transitions");
-            var transitions = json.putArray("transitions");
-            for (Status target : Status.values()) {
-                if (target != issue.status() && (transitionId == null || transitionId.equals(target.transitionId))) {
-                    var transition = transitions.addObject();
-                    transition.put("id", target.transitionId);
-                    transition.put("name", target.displayName);
-                    transition.set("to", caller.json().status(target));
-                    transition.put("hasScreen", false);
-                    transition.put("isGlobal", true);
-                    transition.put("isInitial", false);
-                    transition.put("isAvailable", true);
-                    transition.put("isConditional", false);
-                    transition.put("isLooped", false);
-                }
-            }
-            return ok(json);
-        });
-    }
-
-    @PostMapping("/issue/{issueIdOrKey}/transitions")
-    CompletableFuture<ResponseEntity<Object>> transition(@PathVariable String cloudId, @PathVariable String issueIdOrKey,
-            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-            @RequestBody(required = false) String body) {
-        return call(cloudId, authorization, WRITE, caller -> {
-            Issue issue = issue(caller, issueIdOrKey);
-            JsonNode transition = jsonObject(body).get("transition");
-            if (transition == null || !transition.isObject() || !transition.hasNonNull("id")) {
-                throw SandboxHttpException.jira(400, "Missing 'transition' identifier");
-            }
-            String id = transition.get("id").asString();
-            Status target = Status.byTransitionId(id).filter(s -> s != issue.status())
-                    .orElseThrow(() -> SandboxHttpException.jira(400, "Transition id '" + id
-                            + "' is not valid for this issue."));
-            issues.transition(issue, target);
-            return ResponseEntity.noContent().build();
-        });
-    }
-
     @PostMapping("/issue/{issueIdOrKey}/remotelink")
     CompletableFuture<ResponseEntity<Object>> remoteLink(@PathVariable String cloudId, @PathVariable String issueIdOrKey,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,

@@ -43,6 +43,22 @@ class SecurityConfig {
     }
 
     /**
+     * Jira's webhook deliveries: no session, no CSRF, no Basic. The receiver authenticates each delivery itself (a
+     * bearer JWT signed with the app's client secret, and webhook ids this app registered), so nothing here may.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain jiraWebhookFilterChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/jira/webhooks")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(
+                        org.springframework.security.config.http.SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
+    /**
      * The REST API: the browser session or HTTP Basic. Scripts with Basic (and no session) need no CSRF token; a
      * write that carries a session cookie does, whatever other headers it has, so another site cannot ride on a
      * signed-in browser.

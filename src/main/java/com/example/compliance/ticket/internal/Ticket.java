@@ -60,6 +60,14 @@ public class Ticket {
     @Column(name = "in_flight_by", length = 100)
     private String inFlightBy;
 
+    // Why the app could not close the issue in Jira (no transition to done, or one needing fields it cannot fill)
+    @Column(name = "manual_close_reason", length = 1000)
+    private String manualCloseReason;
+
+    // Jira's timestamp (epoch ms) of the last webhook event applied: an older event arriving late changes nothing
+    @Column(name = "last_event_at")
+    private Long lastEventAt;
+
     protected Ticket() {}
 
     Ticket(UUID id, UUID violationId, UUID caseId, String cloudId, String siteUrl, UUID createdBy, String projectKey,
@@ -105,6 +113,43 @@ public class Ticket {
         this.statusCategory = category;
         this.assignee = assignee;
         this.lastSyncedAt = now;
+        if (category == StatusCategory.DONE) {
+            this.manualCloseReason = null;
+        }
+    }
+
+    /** The app moved the issue (closed it, or reopened it after a rejected claim). */
+    void transitioned(String status, StatusCategory category, Instant now) {
+        this.status = status;
+        this.statusCategory = category;
+        this.lastSyncedAt = now;
+        this.manualCloseReason = null;
+    }
+
+    void needsManualClose(String reason) {
+        this.manualCloseReason = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
+    }
+
+    /** A webhook event: the issue's key (a move), status and category now. */
+    void webhookUpdate(String issueKey, String status, StatusCategory category, long eventAt, Instant now) {
+        this.state = State.CREATED;
+        if (issueKey != null && !issueKey.equals(jiraIssueKey)) {
+            this.jiraIssueKey = issueKey;
+            this.projectKey = issueKey.substring(0, Math.max(1, issueKey.lastIndexOf('-')));
+        }
+        if (status != null) {
+            this.status = status;
+            this.statusCategory = category;
+            if (category == StatusCategory.DONE) {
+                this.manualCloseReason = null;
+            }
+        }
+        this.lastSyncedAt = now;
+        eventApplied(eventAt);
+    }
+
+    void eventApplied(long eventAt) {
+        this.lastEventAt = lastEventAt == null ? eventAt : Math.max(lastEventAt, eventAt);
     }
 
     void deletedInJira(Instant now) {
@@ -135,4 +180,6 @@ public class Ticket {
     public Instant getLastSyncedAt() { return lastSyncedAt; }
     public Instant getInFlightUntil() { return inFlightUntil; }
     public String getInFlightBy() { return inFlightBy; }
+    public String getManualCloseReason() { return manualCloseReason; }
+    public Long getLastEventAt() { return lastEventAt; }
 }

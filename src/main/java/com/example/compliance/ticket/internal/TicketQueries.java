@@ -31,9 +31,11 @@ public class TicketQueries {
     private final TicketWriter writer;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final RemediationClaims claims;
 
     TicketQueries(TicketRepository tickets, TicketPreferenceRepository preferences, ViolationService violations,
-            TicketWriter writer, TransactionTemplate tx, Clock clock) {
+            TicketWriter writer, TransactionTemplate tx, Clock clock, RemediationClaims claims) {
+        this.claims = claims;
         this.tickets = tickets;
         this.preferences = preferences;
         this.violations = violations;
@@ -113,8 +115,10 @@ public class TicketQueries {
         }
         boolean changed = !state.key().equals(t.getJiraIssueKey()) || !java.util.Objects.equals(state.status(), t.getStatus())
                 || !java.util.Objects.equals(state.assignee(), t.getAssignee());
+        StatusCategory before = t.getStatusCategory();
         t.synced(state.key(), state.projectKey(), state.summary(), state.status(), StatusCategory.fromJiraKey(state.statusCategoryKey()), state.assignee(), now);
         violations.linkJira(t.getViolationId(), t.getJiraIssueKey(), t.url(), t.getStatus(), t.getStatusCategory().name());
+        claims.onCategoryChange(t, before);
         return changed;
     }
 

@@ -14,6 +14,17 @@ public interface TicketRepository extends JpaRepository<Ticket, UUID>, JpaSpecif
 
     Optional<Ticket> findByViolationIdAndCloudId(UUID violationId, String cloudId);
 
+    Optional<Ticket> findByCloudIdAndJiraIssueId(String cloudId, String jiraIssueId);
+
+    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @Query("select t from Ticket t where t.cloudId = :cloudId and t.jiraIssueId = :issueId")
+    Optional<Ticket> lockByCloudIdAndJiraIssueId(@Param("cloudId") String cloudId, @Param("issueId") String issueId);
+
+    @Query("select distinct t.cloudId, t.projectKey from Ticket t where t.createdBy = :userId and t.state = com.example.compliance.ticket.internal.Ticket.State.CREATED")
+    List<Object[]> findProjectsBySite(@Param("userId") UUID userId);
+
+    List<Ticket> findByStateAndViolationIdIn(Ticket.State state, Collection<UUID> violationIds);
+
     List<Ticket> findByCloudIdAndViolationIdIn(String cloudId, Collection<UUID> violationIds);
 
     @Query("select t from Ticket t where t.createdBy = :userId and t.state = com.example.compliance.ticket.internal.Ticket.State.CREATED")

@@ -203,7 +203,7 @@ public class TicketWriter {
         return new TicketDetails(t.getId(), t.getViolationId(), t.getCaseId(), t.getJiraIssueId(), t.getJiraIssueKey(),
                 t.url(), t.getStatus(), t.getStatusCategory(), t.getProjectKey(), createdBy, t.getCreatedAt(),
                 t.getLastSyncedAt(), t.getSummary(), v == null ? null : v.severity().name(), t.getAssignee(),
-                t.getState() == Ticket.State.DELETED_IN_JIRA);
+                t.getState() == Ticket.State.DELETED_IN_JIRA, v == null ? null : v.status(), t.getManualCloseReason());
     }
 
     String username(UUID userId) {

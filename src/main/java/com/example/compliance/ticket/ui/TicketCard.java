@@ -1,6 +1,7 @@
 package com.example.compliance.ticket.ui;
 
 import com.example.compliance.ticket.TicketDetails;
+import com.example.compliance.violation.ui.ViolationStatusLabels;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
@@ -10,7 +11,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
 
-/** One ticket on the board: key (link to Jira), summary, severity, assignee, last synced. */
+/**
+ * One ticket on the board: key (link to Jira), Jira status beside the violation status, summary, severity, assignee,
+ * last synced, and "close in Jira by hand" with the reason when the app could not close it.
+ */
 class TicketCard extends Div {
 
     private static final DateTimeFormatter SYNCED =
@@ -30,6 +34,13 @@ class TicketCard extends Div {
             deleted.addClassName("ticket-deleted");
             head.add(deleted);
         }
+        if (ticket.violationStatus() != null) {
+            var violation = new Span(ViolationStatusLabels.label(ticket.violationStatus()));
+            violation.getElement().getThemeList().add(ticket.violationStatus().isOpen() ? "badge contrast" : "badge success");
+            violation.addClassName("ticket-violation-status");
+            violation.getElement().setAttribute("title", "Violation status");
+            head.add(violation);
+        }
         var summary = new Div(ticket.summary() == null ? "" : ticket.summary());
         summary.addClassName("ticket-summary");
         var severity = new Span(ticket.severity() == null ? "" : ticket.severity());
@@ -41,5 +52,11 @@ class TicketCard extends Div {
         var meta = new Div(severity, assignee, synced);
         meta.addClassName("ticket-card-meta");
         add(head, summary, meta);
+        if (ticket.manualCloseReason() != null) {
+            var byHand = new Div(ticket.manualCloseReason());
+            byHand.addClassName("ticket-close-by-hand");
+            byHand.getElement().getThemeList().add("badge warning");
+            add(byHand);
+        }
     }
 }

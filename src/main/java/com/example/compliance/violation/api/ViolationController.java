@@ -1,10 +1,18 @@
 package com.example.compliance.violation.api;
 
+import com.example.compliance.violation.BulkStatusRequest;
+import com.example.compliance.violation.BulkStatusResult;
+import com.example.compliance.violation.ChangeStatusRequest;
 import com.example.compliance.violation.ViolationDetails;
 import com.example.compliance.violation.ViolationService;
+import com.example.compliance.violation.ViolationStatusService;
 import java.util.UUID;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -13,13 +21,26 @@ import org.springframework.web.bind.annotation.RestController;
 class ViolationController {
 
     private final ViolationService violations;
+    private final ViolationStatusService statuses;
 
-    ViolationController(ViolationService violations) {
+    ViolationController(ViolationService violations, ViolationStatusService statuses) {
         this.violations = violations;
+        this.statuses = statuses;
     }
 
     @GetMapping("/{id}")
     ViolationDetails get(@PathVariable UUID id) {
         return violations.get(id);
+    }
+
+    @PatchMapping("/{id}")
+    ViolationDetails changeStatus(@PathVariable UUID id, @RequestBody ChangeStatusRequest request) {
+        return statuses.changeStatus(id, request);
+    }
+
+    @PostMapping("/status")
+    ResponseEntity<BulkStatusResult> changeStatuses(@RequestBody BulkStatusRequest request) {
+        var result = statuses.changeStatuses(request);
+        return ResponseEntity.accepted().header("Location", result.jobUrl()).body(result);
     }
 }

@@ -38,6 +38,13 @@ public class ViolationStatusChanger {
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Violation> change(Collection<Violation> violations, ViolationStatus to, String actor, String reason,
             LocalDate acceptedUntil, Instant at) {
+        return change(violations, to, actor, reason, acceptedUntil, at, java.util.UUID.randomUUID());
+    }
+
+    /** As {@link #change(Collection, ViolationStatus, String, String, LocalDate, Instant)}, as one batch (one job). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Violation> change(Collection<Violation> violations, ViolationStatus to, String actor, String reason,
+            LocalDate acceptedUntil, Instant at, java.util.UUID batchId) {
         var changed = new ArrayList<Violation>();
         var entries = new ArrayList<ViolationStatusChange>();
         for (Violation violation : violations) {
@@ -50,7 +57,7 @@ public class ViolationStatusChanger {
             activity.record(ActivityEntry.success(actor, ActivityAction.VIOLATION_STATUS_CHANGED, "violation",
                     violation.getId().toString(), describe(violation, entry, reason)));
             events.publishEvent(new ViolationStatusChanged(violation.getId(), entry.getFromStatus(), to, actor,
-                    violation.getJustification(), violation.getAcceptedUntil(), at));
+                    violation.getJustification(), violation.getAcceptedUntil(), at, batchId, reason));
         }
         history.saveAll(entries);
         return changed;

@@ -4,6 +4,14 @@ import com.example.compliance.base.NotFoundException;
 import com.example.compliance.security.Role;
 import com.example.compliance.violation.ViolationDetails;
 import com.example.compliance.violation.ViolationService;
+import com.example.compliance.violation.ViolationStatus;
+import com.example.compliance.violation.ViolationStatusRules;
+import com.example.compliance.violation.ViolationStatusService;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import java.util.List;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
@@ -19,16 +27,18 @@ import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.UUID;
 
-/** One violation, read-only: where the link in its Jira issue leads. */
+/** One violation (where the link in its Jira issue leads), with the status actions a person may take now. */
 @Route("violations/:id")
 @PageTitle("Violation | Compliance Tickets")
 @RolesAllowed({Role.Names.ANALYST, Role.Names.ADMIN})
 public class ViolationDetailView extends VerticalLayout implements BeforeEnterObserver {
 
     private final ViolationService violations;
+    private final ViolationStatusService statuses;
 
-    public ViolationDetailView(ViolationService violations) {
+    public ViolationDetailView(ViolationService violations, ViolationStatusService statuses) {
         this.violations = violations;
+        this.statuses = statuses;
         setMaxWidth("60em");
     }
 
@@ -48,7 +58,19 @@ public class ViolationDetailView extends VerticalLayout implements BeforeEnterOb
         add(new H2(v.title()), severity);
         add(fact("Control", v.control() + " (" + v.framework() + ")"), fact("Rule", v.ruleId()),
                 fact("Resource", v.resource() == null ? "—" : v.resource()), fact("Case", v.caseName()),
-                fact("Status", v.status().name()), fact("Detected (UTC)", ViolationListView.DETECTED_FORMAT.format(v.detectedAt())));
+                fact("Status", ViolationStatusLabels.label(v.status())),
+                fact("Detected (UTC)", ViolationListView.DETECTED_FORMAT.format(v.detectedAt())));
+        if (v.statusChangedBy() != null) {
+            add(fact("Status changed", ViolationListView.DETECTED_FORMAT.format(v.statusChangedAt()) + " by "
+                    + v.statusChangedBy()));
+        }
+        if (v.justification() != null) {
+            add(fact("Justification", v.justification()));
+        }
+        if (v.acceptedUntil() != null) {
+            add(fact("Accepted until", v.acceptedUntil().toString()));
+        }
+        add(statusActions(v));
         if (v.description() != null && !v.description().isBlank()) {
             add(new Paragraph(v.description()));
         }
@@ -59,6 +81,25 @@ public class ViolationDetailView extends VerticalLayout implements BeforeEnterOb
         } else {
             add(new Paragraph("No Jira ticket yet: select it in the violations grid to create one."));
         }
+    }
+
+    /** One button per status a person may choose now (Verify and Reject for a claimed remediation). */
+    private HorizontalLayout statusActions(ViolationDetails v) {
+        var bar = new HorizontalLayout();
+        bar.addClassName("status-actions");
+        bar.setWrap(true);
+        for (ViolationStatus to : ViolationStatus.values()) {
+            if (!ViolationStatusRules.choices(v.status()).contains(to)) {
+                continue;
+            }
+            var button = new Button(ViolationStatusLabels.action(v.status(), to), e -> new ViolationStatusDialog(statuses,
+                    List.of(v.id()), v.status(), to, () -> UI.getCurrent().refreshCurrentRoute(false)).open());
+            if (v.status() == ViolationStatus.REMEDIATION_CLAIMED && to == ViolationStatus.RESOLVED) {
+                button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            }
+            bar.add(button);
+        }
+        return bar;
     }
 
     private static Div fact(String label, String value) {

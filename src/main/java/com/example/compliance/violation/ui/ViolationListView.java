@@ -104,7 +104,7 @@ public class ViolationListView extends VerticalLayout implements BeforeEnterObse
         statusFilter.setItems(ViolationStatus.values());
         statusFilter.setEmptySelectionAllowed(true);
         statusFilter.setEmptySelectionCaption("All statuses");
-        statusFilter.setItemLabelGenerator(s -> s == null ? "All statuses" : s.name());
+        statusFilter.setItemLabelGenerator(s -> s == null ? "All statuses" : ViolationStatusLabels.label(s));
 
         textFilter.setPlaceholder("Title, rule, control or resource");
         textFilter.setPrefixComponent(VaadinIcon.SEARCH.create());

@@ -39,6 +39,15 @@ class TicketBoardViewTest extends KaribuTest {
     @Autowired
     TicketService tickets;
 
+    @Autowired
+    com.example.compliance.jira.JiraWebhookService webhooks;
+
+    @Autowired
+    com.example.compliance.jira.JiraApi jiraApi;
+
+    @Autowired
+    com.example.compliance.security.UserService userService;
+
     private SandboxJira sandbox;
     private CaseDetails auditCase;
 
@@ -85,6 +94,31 @@ class TicketBoardViewTest extends KaribuTest {
                 });
 
         assertThat(keysIn("TO_DO")).containsExactly(key);
+    }
+
+    @Test
+    void board_moves_a_card_on_a_jira_webhook_without_reload_or_sync() {
+        String username = "board-live-" + System.nanoTime();
+        connectedAnalyst(username);
+        var key = ticketFor(violation("A.12.1", "Logging disabled", Severity.HIGH));
+        // Webhook registration follows ticket creation in the background (off in tests that assert sync counts)
+        java.util.UUID userId = userService.currentUser().id();
+        webhooks.ensureRegistered(userId, jiraApi.statusOf(userId).cloudId(), List.of("COMP"));
+        openBoard();
+        assertThat(keysIn("TO_DO")).containsExactly(key);
+        sandbox.resetCounters();
+
+        sandbox.transition(key, "Done");
+
+        org.awaitility.Awaitility.await("card moved").atMost(java.time.Duration.ofSeconds(20))
+                .pollInSameThread().pollInterval(java.time.Duration.ofMillis(50)).until(() -> {
+                    MockVaadin.clientRoundtrip(false);
+                    return keysIn("DONE").contains(key);
+                });
+        assertThat(count("TO_DO")).isZero();
+        assertThat(_find(column("DONE"), Span.class, spec -> spec.withClasses("ticket-violation-status")).getFirst().getText())
+                .isEqualTo("Awaiting verification");
+        assertThat(sandbox.stats().path("requests").path("POST /rest/api/3/issue/bulkfetch").asInt(0)).isZero();
     }
 
     @Test

@@ -1,0 +1,14 @@
+package com.example.compliance.jira.internal.webhook;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface JiraWebhookDeliveryRepository extends JpaRepository<JiraWebhookDelivery, UUID> {
+
+    boolean existsByCloudIdAndDedupeKey(String cloudId, String dedupeKey);
+
+    List<JiraWebhookDelivery> findByProcessedAtIsNullAndReceivedAtBeforeOrderByReceivedAt(Instant before, Limit limit);
+}

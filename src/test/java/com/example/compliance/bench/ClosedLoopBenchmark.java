@@ -1,0 +1,192 @@
+package com.example.compliance.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.compliance.jira.JiraWebhookService;
+import com.example.compliance.jira.internal.webhook.WebhookJwt;
+import com.example.compliance.security.BackgroundUser;
+import com.example.compliance.support.IntegrationTest;
+import com.example.compliance.support.SandboxJira;
+import com.example.compliance.support.TestDatabase;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Benchmarks of the closed loop (issue 12): {@code bulk_resolve} (1,000 violations resolved at once, Jira at 150 ms
+ * per request) and {@code webhook_dedupe} (10,000 signed deliveries, 30 % duplicates, 10 % reordered). Reports, never
+ * asserts targets. {@code webhook_latency} is not measured (see the README).
+ */
+@Tag("bench")
+class ClosedLoopBenchmark extends IntegrationTest {
+
+    private static final boolean QUICK = Boolean.getBoolean("bench.quick");
+    private static final int LATENCY_MS = Integer.getInteger("bench.latency-ms", 150);
+    private static final String ONLY = System.getProperty("bench.only", "");
+
+    @Autowired JdbcTemplate jdbc;
+    @Autowired JiraWebhookService webhooks;
+    @Autowired BackgroundUser backgroundUser;
+    @Value("${app.jira.sandbox.client-secret}") String secret;
+
+    @Test
+    void run_benchmarks() throws Exception {
+        if (!ONLY.isEmpty() && !ONLY.contains("closedloop")) {
+            return;
+        }
+        var results = new LinkedHashMap<String, Object>();
+        var sandbox = new SandboxJira(port);
+        var user = users.analyst("bench-closedloop");
+        sandbox.connect(user);
+        var ids = violations(user, QUICK ? 200 : 1000);
+        var created = awaitJob(user, post(user, "/api/jira/tickets/bulk-create", """
+                {"case_id":"%s","project_key":"COMP","issue_type":"Task"}""".formatted(ids.caseId())).json()
+                .get("job_id").asString());
+        assertThat(created.get("created").asInt()).isEqualTo(ids.ids().size());
+        var tickets = get(user, "/api/jira/tickets?case_id=" + ids.caseId()).json();
+
+        results.put("webhook_dedupe", dedupe(user, tickets, QUICK ? 2000 : 10_000));
+
+        sandbox.faults("{\"latency_ms\":" + LATENCY_MS + ",\"error_rate\":0}");
+        sandbox.resetCounters();
+        long started = System.nanoTime();
+        var accepted = post(user, "/api/violations/status", "{\"violation_ids\":[\"" + String.join("\",\"", ids.ids())
+                + "\"],\"status\":\"RESOLVED\"}");
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        String jobId = accepted.json().get("job_id").asString();
+        var job = Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(50))
+                .until(() -> get(user, "/api/jira/status-jobs/" + jobId).json(), j -> j.get("pending").asInt() == 0
+                        && j.get("total").asInt() == ids.ids().size());
+        double wall = (System.nanoTime() - started) / 1e9;
+        int requests = 0;
+        for (var e : sandbox.stats().path("requests").properties()) {
+            requests += e.getValue().asInt();
+        }
+        sandbox.faults("{\"latency_ms\":0}");
+        var resolve = new LinkedHashMap<String, Object>();
+        resolve.put("violations", ids.ids().size());
+        resolve.put("wall_s", Math.round(wall * 100) / 100.0);
+        resolve.put("jira_requests", requests);
+        resolve.put("closed", job.get("done").asInt());
+        resolve.put("latency_ms", LATENCY_MS);
+        resolve.put("target", "wall_s <= 5 (1,000 violations, 150 ms per Jira request)");
+        results.put("bulk_resolve", resolve);
+        BenchReport.write(results, TestDatabase.isPostgres() ? "postgres" : "h2", QUICK, LATENCY_MS);
+    }
+
+    private Map<String, Object> dedupe(Credentials user, JsonNode tickets, int total) throws Exception {
+        UUID userId = users.idOf("bench-closedloop");
+        var status = get(user, "/api/jira/status").json();
+        String cloudId = status.get("cloud_id").asString();
+        String siteUrl = status.get("site_url").asString();
+        backgroundUser.runAs(userId, () -> webhooks.ensureRegistered(userId, cloudId, List.of("COMP")));
+        long webhookId = jdbc.queryForObject("select max(webhook_id) from jira_webhook where user_id = ? and cloud_id = ?",
+                Long.class, userId, cloudId);
+        int before = jdbc.queryForObject("select count(*) from jira_webhook_delivery", Integer.class);
+        // 70 % unique events, 30 % repeats of an earlier identifier; 10 % of the unique ones sent after a newer one
+        var random = new Random(42);
+        int unique = total * 7 / 10;
+        var events = new ArrayList<String[]>();
+        long base = Instant.now().toEpochMilli() * 10;
+        for (int i = 0; i < unique; i++) {
+            var ticket = tickets.get(i % tickets.size());
+            boolean done = i % 2 == 0;
+            events.add(new String[] {"bench-" + i, payload(ticket, siteUrl, webhookId, base + i, done)});
+        }
+        for (int i = 0; i < unique / 7; i++) {
+            int a = random.nextInt(unique - 1);
+            Collections.swap(events, a, a + 1);
+        }
+        var sequence = new ArrayList<>(events);
+        for (int i = 0; i < total - unique; i++) {
+            int at = random.nextInt(sequence.size());
+            sequence.add(at + 1, events.get(random.nextInt(unique)));
+        }
+        var http = HttpClient.newHttpClient();
+        var permits = new Semaphore(32);
+        long started = System.nanoTime();
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (String[] event : sequence) {
+                permits.acquire();
+                executor.submit(() -> {
+                    try {
+                        var response = http.send(HttpRequest.newBuilder(URI.create(url("/api/jira/webhooks")))
+                                .header("Content-Type", "application/json")
+                                .header("Authorization", "Bearer " + WebhookJwt.sign("{\"iat\":" + Instant.now().getEpochSecond()
+                                        + ",\"exp\":" + (Instant.now().getEpochSecond() + 180) + "}", secret))
+                                .header("X-Atlassian-Webhook-Identifier", event[0])
+                                .POST(HttpRequest.BodyPublishers.ofString(event[1])).build(), HttpResponse.BodyHandlers.discarding());
+                        assertThat(response.statusCode()).isEqualTo(204);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    } finally {
+                        permits.release();
+                    }
+                    return null;
+                });
+            }
+        }
+        double wall = (System.nanoTime() - started) / 1e9;
+        int stored = jdbc.queryForObject("select count(*) from jira_webhook_delivery", Integer.class) - before;
+        Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> jdbc.queryForObject(
+                "select count(*) from jira_webhook_delivery where processed_at is null", Integer.class) == 0);
+        var out = new LinkedHashMap<String, Object>();
+        out.put("deliveries", total);
+        out.put("deliveries_per_s", Math.round(total / wall));
+        out.put("effects", stored);
+        out.put("duplicates_applied", stored - unique);
+        out.put("target", ">= 2,000 deliveries per second accepted, duplicates_applied = 0");
+        return out;
+    }
+
+    private static String payload(JsonNode ticket, String siteUrl, long webhookId, long timestamp, boolean done) {
+        return """
+                {"timestamp":%d,"webhookEvent":"jira:issue_updated","issue":{"id":"%s","key":"%s",
+                 "self":"%s/rest/api/2/issue/%s","fields":{"status":{"name":"%s","statusCategory":{"key":"%s"}}}},
+                 "matchedWebhookIds":[%d]}""".formatted(timestamp, ticket.get("jira_ticket_id").asString(),
+                ticket.get("jira_ticket_key").asString(), siteUrl, ticket.get("jira_ticket_id").asString(),
+                done ? "Done" : "In Progress", done ? "done" : "indeterminate", webhookId);
+    }
+
+    private record Violations(String caseId, List<String> ids) {}
+
+    private Violations violations(Credentials user, int count) {
+        String caseId = post(user, "/api/cases", "{\"name\":\"Bench closed loop " + System.nanoTime()
+                + "\",\"framework\":\"SOC 2\"}").json().get("id").asString();
+        var ids = new ArrayList<String>();
+        for (int from = 0; from < count; from += 500) {
+            var body = new StringBuilder("[");
+            for (int i = from; i < Math.min(count, from + 500); i++) {
+                body.append(i > from ? "," : "").append("{\"rule_id\":\"CC6.1\",\"title\":\"Loop ").append(i)
+                        .append("\",\"severity\":\"HIGH\",\"resource\":\"r-").append(i).append("\"}");
+            }
+            post(user, "/api/cases/" + caseId + "/violations", body.append(']').toString()).json()
+                    .forEach(v -> ids.add(v.get("id").asString()));
+        }
+        return new Violations(caseId, ids);
+    }
+
+    private JsonNode awaitJob(Credentials user, String jobId) {
+        return Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200))
+                .until(() -> get(user, "/api/jira/jobs/" + jobId).json(), j -> !"RUNNING".equals(j.get("status").asString()));
+    }
+}
