@@ -79,7 +79,8 @@ public final class SandboxJira {
 
     /** An issue as its Jira page shows it: {@code status}, {@code status_category}, {@code comments[].text}. */
     public JsonNode issue(String issueKey) {
-        var response = send(HttpRequest.newBuilder(URI.create(base + "/sandbox/_control/issues/" + issueKey)).GET());
+        var response = send(HttpRequest.newBuilder(URI.create(base + "/sandbox/_control/issues/" + issueKey))
+                .header("Authorization", basic(TestUsers.ADMIN)).GET());
         assertThat(response.statusCode()).as("issue %s: %s", issueKey, response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }
