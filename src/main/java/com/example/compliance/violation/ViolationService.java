@@ -150,7 +150,21 @@ public class ViolationService {
      */
     @Transactional
     public void linkJira(UUID violationId, String key, String url, String status, String statusCategory) {
-        violations.findById(violationId).ifPresent(v -> v.linkJira(key, url, status, statusCategory));
+        linkJiraAll(List.of(new JiraLink(violationId, key, url, status, statusCategory)));
+    }
+
+    /** Which Jira issue tracks a violation, as {@link #linkJira} records it. */
+    public record JiraLink(UUID violationId, String key, String url, String status, String statusCategory) {}
+
+    /** {@link #linkJira} for many violations (a bulk job's chunk): one query, batched updates. */
+    @Transactional
+    public void linkJiraAll(List<JiraLink> links) {
+        var byId = new java.util.HashMap<UUID, JiraLink>();
+        links.forEach(link -> byId.put(link.violationId(), link));
+        violations.findAllById(byId.keySet()).forEach(v -> {
+            var link = byId.get(v.getId());
+            v.linkJira(link.key(), link.url(), link.status(), link.statusCategory());
+        });
     }
 
     private void validate(List<CreateViolationRequest> requests) {

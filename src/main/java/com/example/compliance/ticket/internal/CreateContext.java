@@ -51,9 +51,14 @@ public class CreateContext {
 
     private record CachedPriorities(Set<String> names, Instant until) {}
 
+    private record TypesKey(UUID user, String cloudId, String projectKey) {}
+
+    private record CachedTypes(List<JiraMetadata.IssueType> types, Instant until) {}
+
     private final JiraIssueService jira;
     private final Clock clock;
     private final Map<PrioritiesKey, CachedPriorities> priorities = new ConcurrentHashMap<>();
+    private final Map<TypesKey, CachedTypes> issueTypes = new ConcurrentHashMap<>();
 
     CreateContext(JiraIssueService jira, Clock clock) {
         this.jira = jira;
@@ -84,8 +89,11 @@ public class CreateContext {
     }
 
     private Set<String> fetchAllowedPriorities(UUID user, String cloudId, String projectKey, String issueType) {
-        var type = jira.issueTypes(user, cloudId, projectKey).stream()
-                .filter(t -> t.id().equals(issueType) || t.name().equalsIgnoreCase(issueType)).findFirst()
+        var type = find(issueTypes(user, cloudId, projectKey), issueType).or(() -> {
+                    // Not among the reused types: the project may have gained it since; ask Jira
+                    issueTypes.remove(new TypesKey(user, cloudId, projectKey));
+                    return find(issueTypes(user, cloudId, projectKey), issueType);
+                })
                 .orElseThrow(() -> new UnprocessableException("Jira project " + projectKey + " has no issue type '"
                         + issueType + "' you can create.", List.of(Map.of("field", "issue_type", "message", "unknown issue type"))));
         return jira.fields(user, cloudId, projectKey, type.id()).stream()
@@ -93,6 +101,27 @@ public class CreateContext {
                 .flatMap(f -> f.allowedValues().stream())
                 .map(o -> o.name().toLowerCase(Locale.ROOT))
                 .collect(Collectors.toSet());
+    }
+
+    private static java.util.Optional<JiraMetadata.IssueType> find(List<JiraMetadata.IssueType> types, String issueType) {
+        return types.stream().filter(t -> t.id().equals(issueType) || t.name().equalsIgnoreCase(issueType)).findFirst();
+    }
+
+    /**
+     * A project's issue types, reused for {@link #PRIORITIES_TTL} like its priorities: a second request for another
+     * type of the same project asks Jira only for that type's fields. An unknown type is always asked again.
+     */
+    private List<JiraMetadata.IssueType> issueTypes(UUID user, String cloudId, String projectKey) {
+        Instant now = clock.instant();
+        var key = new TypesKey(user, cloudId, projectKey);
+        var cached = issueTypes.get(key);
+        if (cached != null && cached.until().isAfter(now)) {
+            return cached.types();
+        }
+        var types = List.copyOf(jira.issueTypes(user, cloudId, projectKey));
+        issueTypes.values().removeIf(entry -> !entry.until().isAfter(now));
+        issueTypes.put(key, new CachedTypes(types, now.plus(PRIORITIES_TTL)));
+        return types;
     }
 
     /** An accountId, or an email / display name that must match exactly one assignable user of the project. */

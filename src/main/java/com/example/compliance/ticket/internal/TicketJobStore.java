@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -20,10 +21,12 @@ public class TicketJobStore {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final EntityManager em;
+    private final JdbcTemplate jdbc;
 
     TicketJobStore(TicketJobRepository jobs, TicketJobItemRepository items, TransactionTemplate tx, Clock clock,
-            EntityManager em) {
+            EntityManager em, JdbcTemplate jdbc) {
         this.em = em;
+        this.jdbc = jdbc;
         this.jobs = jobs;
         this.items = items;
         this.tx = tx;
@@ -87,14 +90,26 @@ public class TicketJobStore {
         return tx.execute(s -> items.findByJobAndStatus(jobId, JobItemStatus.PENDING));
     }
 
-    /** Final outcomes of a chunk's items, in one transaction: (status, Jira key, error) by violation id. */
+    /**
+     * Final outcomes of a chunk's items, in one transaction and one batched statement: (status, Jira key, error) by
+     * violation id.
+     */
     public void saveOutcomes(UUID jobId, java.util.Map<UUID, ItemOutcome> outcomes) {
         if (outcomes.isEmpty()) {
             return;
         }
-        tx.executeWithoutResult(s -> outcomes.forEach((violationId, outcome) -> items
-                .findById(new TicketJobItem.Key(jobId, violationId))
-                .ifPresent(item -> item.outcome(outcome.status(), outcome.key(), outcome.error()))));
+        var rows = List.copyOf(outcomes.entrySet());
+        tx.executeWithoutResult(s -> jdbc.batchUpdate(
+                "update ticket_job_item set status = ?, jira_ticket_key = ?, error = ? where job_id = ? and violation_id = ?",
+                rows, rows.size(), (ps, row) -> {
+                    var outcome = row.getValue();
+                    String error = outcome.error();
+                    ps.setString(1, outcome.status().name());
+                    ps.setString(2, outcome.key());
+                    ps.setString(3, error == null || error.length() <= 1000 ? error : error.substring(0, 1000));
+                    ps.setObject(4, jobId);
+                    ps.setObject(5, row.getKey());
+                }));
     }
 
     /** What became of one job item. */

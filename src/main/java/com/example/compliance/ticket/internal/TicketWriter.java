@@ -157,19 +157,30 @@ public class TicketWriter {
             return List.of();
         }
         return tx.execute(s -> {
+            // Set-based: one query for the tickets, one for their violations, batched writes (a chunk has up to 50)
+            var byId = tickets.findAllById(confirmations.stream().map(Confirmation::ticketId).toList()).stream()
+                    .collect(Collectors.toMap(Ticket::getId, t -> t));
             var actors = new HashMap<UUID, String>();
             var confirmed = new ArrayList<Ticket>(confirmations.size());
+            var links = new ArrayList<ViolationService.JiraLink>(confirmations.size());
+            var events = new ArrayList<ActivityEntry>(confirmations.size());
             for (var c : confirmations) {
-                Ticket t = tickets.findById(c.ticketId()).orElseThrow();
+                Ticket t = byId.get(c.ticketId());
+                if (t == null) {
+                    throw new IllegalStateException("Ticket " + c.ticketId() + " vanished while it was being confirmed");
+                }
                 t.created(c.issueId(), c.issueKey(), c.status() == null ? "To Do" : c.status(), c.category(), clock.instant());
-                violations.linkJira(t.getViolationId(), c.issueKey(), t.url(), t.getStatus(), c.category().name());
+                links.add(new ViolationService.JiraLink(t.getViolationId(), c.issueKey(), t.url(), t.getStatus(),
+                        c.category().name()));
                 String actor = actors.computeIfAbsent(t.getCreatedBy(),
                         id -> users.findUsername(id).orElse(ActivityEntry.SYSTEM));
-                activity.record(ActivityEntry.success(actor, adopted ? ActivityAction.TICKET_ADOPTED : ActivityAction.TICKET_CREATED,
+                events.add(ActivityEntry.success(actor, adopted ? ActivityAction.TICKET_ADOPTED : ActivityAction.TICKET_CREATED,
                         "issue", c.issueKey(), (adopted ? "Found existing issue for violation " : "Created for violation ")
                                 + t.getViolationId()).onSite(siteName));
                 confirmed.add(t);
             }
+            violations.linkJiraAll(links);
+            activity.recordAll(events);
             return confirmed;
         });
     }
