@@ -57,8 +57,14 @@ public class TicketJobService {
         var resolved = context.resolve(caller.id(), status.cloudId(), request.projectKey(), request.issueType(),
                 request.priority(), request.assignee(), request.fields());
         String fieldsJson = request.fields() == null || request.fields().isEmpty() ? null : JSON.writeValueAsString(request.fields());
-        UUID jobId = store.create(caller.id(), status.cloudId(), request.projectKey(), request.issueType(), request.priority(),
-                resolved.assigneeAccountId(), fieldsJson, ids);
+        var started = store.create(caller.id(), status.cloudId(), request.projectKey(), request.issueType(),
+                request.priority(), resolved.assigneeAccountId(), fieldsJson, ids,
+                fingerprint(caller.id(), status.cloudId(), request, resolved.assigneeAccountId(), fieldsJson, ids));
+        UUID jobId = started.jobId();
+        if (started.alreadyRunning()) {
+            // The same request again while its job runs (a double click, a repeated script): that job, not a second one
+            return new BulkJobStarted(jobId, ids.size());
+        }
         activity.record(ActivityEntry.success(caller.username(), ActivityAction.BULK_STARTED, "job", jobId.toString(),
                 ids.size() + " violations to " + request.projectKey()).onSite(status.siteName()));
         scheduler.schedule(jobId);
@@ -77,11 +83,33 @@ public class TicketJobService {
     public BulkJobDetails retryFailed(UUID jobId) {
         var caller = users.currentUser();
         get(jobId);
-        if (!store.retryFailed(jobId, caller.isAdmin() ? null : caller.id())) {
-            throw new com.example.compliance.base.ConflictException("The job is still running; retry its failed items when it has finished.");
+        switch (store.retryFailed(jobId, caller.isAdmin() ? null : caller.id())) {
+            case STILL_RUNNING -> throw new com.example.compliance.base.ConflictException(
+                    "The job is still running; retry its failed items when it has finished.");
+            case NOTHING_FAILED -> throw new com.example.compliance.base.ConflictException(
+                    "Nothing to retry: no item of this job failed.");
+            case RESTARTED -> { }
         }
         scheduler.schedule(jobId);
         return get(jobId);
+    }
+
+    /**
+     * What makes two bulk requests the same: who, where, how and which violations (in any order). SHA-256, so the
+     * stored value says nothing about the request.
+     */
+    static String fingerprint(UUID user, String cloudId, BulkCreateRequest request, String assigneeAccountId,
+            String fieldsJson, List<UUID> ids) {
+        var text = new StringBuilder().append(user).append('|').append(cloudId).append('|').append(request.projectKey())
+                .append('|').append(request.issueType()).append('|').append(request.priority()).append('|')
+                .append(assigneeAccountId).append('|').append(fieldsJson);
+        ids.stream().map(UUID::toString).sorted().forEach(id -> text.append('|').append(id));
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible); // every Java runtime has SHA-256
+        }
     }
 
     private List<UUID> violationIds(BulkCreateRequest request) {

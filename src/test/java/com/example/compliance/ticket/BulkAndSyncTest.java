@@ -104,6 +104,40 @@ class BulkAndSyncTest extends TicketTestSupport {
     }
 
     @Test
+    void an_identical_request_while_its_job_runs_gets_that_job_and_a_retry_with_nothing_failed_is_a_409() throws Exception {
+        var user = connectedAnalyst("double-click-analyst");
+        var data = caseWith(user, 8, "DoubleClick");
+        // Slow Jira: the job is still running when the same request arrives again, twice at once
+        sandbox.faults("{\"latency_ms\":2500,\"error_rate\":0}");
+        String body = """
+                {"case_id":"%s","project_key":"COMP","issue_type":"Task"}""".formatted(data.caseId());
+        var first = post(user, "/api/jira/tickets/bulk-create", body);
+        assertThat(first.status()).as(first.body()).isEqualTo(202);
+        String jobId = first.json().get("job_id").asString();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            var again = List.of(pool.submit(() -> post(user, "/api/jira/tickets/bulk-create", body)),
+                    pool.submit(() -> post(user, "/api/jira/tickets/bulk-create", body)));
+            for (var response : again) {
+                assertThat(response.get().status()).isEqualTo(202);
+                assertThat(response.get().json().get("job_id").asString()).isEqualTo(jobId);
+            }
+        }
+        var job = awaitJob(user, jobId);
+        sandbox.faults("{\"latency_ms\":0,\"error_rate\":0}");
+        assertThat(job.get("created").asInt()).isEqualTo(8);
+        assertThat(jdbc.queryForObject("select count(distinct i.job_id) from ticket_job_item i where i.violation_id = ?",
+                Long.class, UUID.fromString(data.violationIds().getFirst()))).isEqualTo(1);
+
+        post(user, "/api/jira/jobs/" + jobId + "/retry", null).problem(409);
+        assertThat(get(user, "/api/jira/jobs/" + jobId).json().get("status").asString()).isEqualTo("COMPLETED");
+
+        // Once the job has ended, the same request is a new job (which finds every ticket there already)
+        var later = post(user, "/api/jira/tickets/bulk-create", body);
+        assertThat(later.json().get("job_id").asString()).isNotEqualTo(jobId);
+        assertThat(awaitJob(user, later.json().get("job_id").asString()).get("skipped").asInt()).isEqualTo(8);
+    }
+
+    @Test
     void bad_bulk_requests_are_rejected_before_a_job_exists() {
         var user = connectedAnalyst("bulk-errors-analyst");
         var data = caseWith(user, 2, "BulkErrors");

@@ -40,12 +40,16 @@ public class TicketJob {
     private Instant createdAt;
     @Column(name = "finished_at")
     private Instant finishedAt;
+    /** The fingerprint of the request that started the job, while it runs (see {@link TicketJobStore#create}). */
+    @Column(name = "running_request", length = 64)
+    private String runningRequest;
 
     protected TicketJob() {}
 
     TicketJob(UUID id, UUID userId, String cloudId, String projectKey, String issueType, String priority,
-            String assigneeAccountId, String fieldsJson, int total, Instant now) {
+            String assigneeAccountId, String fieldsJson, int total, Instant now, String runningRequest) {
         this.id = id;
+        this.runningRequest = runningRequest;
         this.userId = userId;
         this.cloudId = cloudId;
         this.projectKey = projectKey;
@@ -60,6 +64,7 @@ public class TicketJob {
 
     void finish(JobStatus status, Instant now) {
         this.status = status;
+        this.runningRequest = null;
         this.finishedAt = now;
     }
 

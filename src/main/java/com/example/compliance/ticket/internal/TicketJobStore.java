@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,19 +34,41 @@ public class TicketJobStore {
         this.clock = clock;
     }
 
-    public UUID create(UUID userId, String cloudId, String projectKey, String issueType, String priority,
-            String assigneeAccountId, String fieldsJson, List<UUID> violationIds) {
-        UUID id = UUID.randomUUID();
-        tx.executeWithoutResult(s -> {
-            jobs.save(new TicketJob(id, userId, cloudId, projectKey, issueType, priority, assigneeAccountId, fieldsJson,
-                    violationIds.size(), clock.instant()));
-            var rows = new java.util.ArrayList<TicketJobItem>(violationIds.size());
-            for (int i = 0; i < violationIds.size(); i++) {
-                rows.add(new TicketJobItem(id, violationIds.get(i), i));
+    /** The job a request started, or the one an identical request had started and that still runs. */
+    public record Started(UUID jobId, boolean alreadyRunning) {}
+
+    /**
+     * Stores a new RUNNING job with all its items PENDING, unless a job of the identical request ({@code fingerprint})
+     * still runs: then that one is returned and nothing is stored. The unique key on the fingerprint decides between
+     * two requests that arrive together, also on different instances.
+     */
+    public Started create(UUID userId, String cloudId, String projectKey, String issueType, String priority,
+            String assigneeAccountId, String fieldsJson, List<UUID> violationIds, String fingerprint) {
+        for (int attempt = 0; ; attempt++) {
+            var running = tx.execute(s -> jobs.findByRunningRequest(fingerprint));
+            if (running.isPresent()) {
+                return new Started(running.get().getId(), true);
             }
-            rows.forEach(em::persist); // new keys: persist inserts in batches, where saveAll would select each first
-        });
-        return id;
+            UUID id = UUID.randomUUID();
+            try {
+                tx.executeWithoutResult(s -> {
+                    em.persist(new TicketJob(id, userId, cloudId, projectKey, issueType, priority, assigneeAccountId,
+                            fieldsJson, violationIds.size(), clock.instant(), fingerprint));
+                    em.flush(); // the job row first: an identical request that won the race refuses it here
+                    var rows = new java.util.ArrayList<TicketJobItem>(violationIds.size());
+                    for (int i = 0; i < violationIds.size(); i++) {
+                        rows.add(new TicketJobItem(id, violationIds.get(i), i));
+                    }
+                    rows.forEach(em::persist); // new keys: persist inserts in batches, where saveAll would select each first
+                });
+                return new Started(id, false);
+            } catch (DataIntegrityViolationException identicalRequestWon) {
+                if (attempt > 0) {
+                    throw identicalRequestWon;
+                }
+                // Loop: return the job of the request that won (or start anew if it ended meanwhile)
+            }
+        }
     }
 
     public Optional<BulkJobDetails> details(UUID jobId, UUID ownerOrNull) {
@@ -64,17 +87,24 @@ public class TicketJobStore {
                 }));
     }
 
-    /** FAILED items back to PENDING and the job RUNNING; false while the job is still running. */
-    public boolean retryFailed(UUID jobId, UUID ownerOrNull) {
-        return Boolean.TRUE.equals(tx.execute(s -> {
+    /** What a retry found: the job restarted, still running, or with no failed item to send again. */
+    public enum Retry { RESTARTED, STILL_RUNNING, NOTHING_FAILED }
+
+    /** FAILED items back to PENDING and the job RUNNING, if it has finished and has failed items. */
+    public Retry retryFailed(UUID jobId, UUID ownerOrNull) {
+        return tx.execute(s -> {
             var job = jobs.findById(jobId).filter(j -> ownerOrNull == null || j.getUserId().equals(ownerOrNull)).orElseThrow();
             if (job.getStatus() == JobStatus.RUNNING) {
-                return false;
+                return Retry.STILL_RUNNING;
             }
-            items.findByJobAndStatus(jobId, JobItemStatus.FAILED).forEach(i -> i.outcome(JobItemStatus.PENDING, null, null));
+            var failed = items.findByJobAndStatus(jobId, JobItemStatus.FAILED);
+            if (failed.isEmpty()) {
+                return Retry.NOTHING_FAILED;
+            }
+            failed.forEach(i -> i.outcome(JobItemStatus.PENDING, null, null));
             job.restart();
-            return true;
-        }));
+            return Retry.RESTARTED;
+        });
     }
 
     private static int count(List<TicketJobItem> all, JobItemStatus status) {

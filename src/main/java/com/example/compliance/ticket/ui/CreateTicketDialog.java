@@ -87,6 +87,8 @@ public class CreateTicketDialog extends Dialog {
 
         create.setText(target.single() ? "Create" : "Create tickets");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        // Disabled at the first click until the outcome is known: a double click never sends twice
+        create.setDisableOnClick(true);
         create.addClickListener(click -> send());
         getFooter().add(cancel, create);
 
@@ -179,7 +181,8 @@ public class CreateTicketDialog extends Dialog {
     }
 
     private void send() {
-        if (!create.isEnabled()) {
+        if (project.getValue() == null || issueType.getValue() == null || !requiredFields.missing().isEmpty()) {
+            updateCreateButton();
             return;
         }
         var chosenPriority = priority.getValue() == null || priority.getValue() == PriorityDefaults.BY_SEVERITY ? null : priority.getValue().name();
@@ -201,8 +204,10 @@ public class CreateTicketDialog extends Dialog {
             followJob(started.jobId());
         } catch (UnprocessableException e) {
             showJiraErrors(e);
+            updateCreateButton();
         } catch (ApplicationException e) {
             TicketNotifications.failed(e);
+            updateCreateButton();
         }
     }
 

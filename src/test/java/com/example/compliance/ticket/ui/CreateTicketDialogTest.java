@@ -157,7 +157,11 @@ class CreateTicketDialogTest extends KaribuTest {
         grid().asMultiSelect().select(rows());
         ButtonKt._click(_get(Button.class, spec -> spec.withText("Create Jira ticket")));
         chooseProject("COMP");
-        ButtonKt._click(_get(Button.class, spec -> spec.withText("Create tickets")));
+        Button create = _get(Button.class, spec -> spec.withText("Create tickets"));
+        assertThat(create.isDisableOnClick()).as("disabled by the browser at the first click").isTrue();
+        ButtonKt._click(create);
+        // A second click is refused until the outcome is known (here: the dialog follows the one job)
+        assertThatThrownBy(() -> ButtonKt._click(create)).isInstanceOf(IllegalStateException.class);
 
         Span counts = awaitJobEnd();
         assertThat(counts.getText()).isEqualTo("3 created, 0 skipped (already had a ticket), 0 failed");
