@@ -42,16 +42,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
-    /** A path under {@code /api} that no endpoint serves: 404 problem+json, never the app's HTML page. */
-    @Override
-    protected ResponseEntity<Object> handleNoResourceFoundException(
-            org.springframework.web.servlet.resource.NoResourceFoundException e, HttpHeaders headers, HttpStatusCode status,
-            WebRequest request) {
-        var body = problem(HttpStatus.NOT_FOUND, "Not found", "There is no API endpoint " + e.getHttpMethod() + " /"
-                + e.getResourcePath() + ". The README's REST section lists the endpoints.");
-        return handleExceptionInternal(e, body, headers, HttpStatus.NOT_FOUND, request);
-    }
-
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
