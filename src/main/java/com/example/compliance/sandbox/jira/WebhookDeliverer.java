@@ -76,8 +76,8 @@ class WebhookDeliverer {
     /**
      * How deliveries misbehave: {@code dropRate} of them are never sent (not even retried), {@code duplicateRate} are
      * sent twice (same identifier, as a retry Jira believed failed), each waits {@code delayMs} before its first
-     * attempt, and with {@code reorderWindow} N ≥ 2 deliveries are held until N are waiting (or a second has passed)
-     * and then sent newest first.
+     * attempt, and with {@code reorderWindow} N ≥ 2 deliveries are held until N are waiting (or 3 s have passed)
+     * and then sent newest first (a lone one after 3 s).
      */
     record Knobs(double dropRate, double duplicateRate, long delayMs, int reorderWindow) {
 
@@ -149,7 +149,7 @@ class WebhookDeliverer {
             if (held.size() >= k.reorderWindow()) {
                 release = drainNewestFirst();
             } else if (held.size() == 1) {
-                executor.schedule(this::flushHeld, 1, TimeUnit.SECONDS);
+                executor.schedule(this::flushHeld, 3, TimeUnit.SECONDS);
             }
         }
         releaseInOrder(release);
