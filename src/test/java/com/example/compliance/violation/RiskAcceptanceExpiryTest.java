@@ -59,8 +59,10 @@ class RiskAcceptanceExpiryTest extends IntegrationTest {
                         "RISK_ACCEPTED>OPEN by system: Risk acceptance ended on " + today.plusDays(1));
         assertThat(jdbc.queryForObject("select count(*) from activity_event where action = 'VIOLATION_STATUS_CHANGED' "
                 + "and actor = 'system' and target = ?", Integer.class, ending)).isEqualTo(1);
+        // Events of this thread only (the acceptance came over HTTP): the job's change
         assertThat(events.stream(ViolationStatusChanged.class)).filteredOn(e -> e.violationId().toString().equals(ending))
-                .extracting(ViolationStatusChanged::to).containsExactly(ViolationStatus.RISK_ACCEPTED, ViolationStatus.OPEN);
+                .extracting(ViolationStatusChanged::from, ViolationStatusChanged::to, ViolationStatusChanged::actor)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(ViolationStatus.RISK_ACCEPTED, ViolationStatus.OPEN, "system"));
 
         assertThat(expiry.reopenEnded()).as("nothing left to reopen").isZero();
     }

@@ -96,6 +96,11 @@ public class WebhookRegistrations {
                 rs.getTimestamp("recorded_at").toInstant()), user));
     }
 
+    /** A reconnect is the user's "try again": Jira's earlier refusals no longer stop a registration. */
+    public void forgetRefusals(UUID user) {
+        tx.executeWithoutResult(s -> jdbc.update("delete from jira_webhook_error where user_id = ?", user));
+    }
+
     /** Forgets every registration and refusal of the user (after a disconnect). */
     public void forgetUser(UUID user) {
         tx.executeWithoutResult(s -> {
