@@ -35,6 +35,7 @@ import org.springframework.context.annotation.Configuration;
 public class WebhookRefresher {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookRefresher.class);
+    static final Duration LIFETIME = Duration.ofDays(30);
 
     /** What one run did. */
     public record Result(int refreshed, int reRegistered, int forgotten, int failedSites) {}
@@ -98,6 +99,7 @@ public class WebhookRefresher {
         Instant due = clock.instant().plus(margin);
         var expiring = stored.stream().filter(r -> r.expiresAt() == null || r.expiresAt().isBefore(due))
                 .map(WebhookRegistrations.Registered::webhookId).toList();
+        Instant refreshedAt = clock.instant();
         Instant extended = expiring.isEmpty() ? null : webhooks.refresh(site.userId(), site.cloudId(), expiring);
         var known = webhooks.registered(site.userId(), site.cloudId());
         var lost = new ArrayList<WebhookRegistrations.Registered>();
@@ -107,8 +109,11 @@ public class WebhookRefresher {
                 lost.add(r);
                 continue;
             }
-            Instant expiry = known.get(r.webhookId()) != null ? known.get(r.webhookId())
-                    : expiring.contains(r.webhookId()) ? extended : r.expiresAt();
+            // Ours (30 days from the refresh, on our clock) unless Jira's is earlier: a Jira clock running ahead of
+            // ours must never postpone a refresh
+            Instant ours = expiring.contains(r.webhookId()) && extended != null ? refreshedAt.plus(LIFETIME) : r.expiresAt();
+            Instant theirs = known.get(r.webhookId());
+            Instant expiry = theirs != null && (ours == null || theirs.isBefore(ours)) ? theirs : ours;
             if (expiry != null && !expiry.equals(r.expiresAt())) {
                 registrations.expiresAt(site.cloudId(), r.webhookId(), expiry);
             }
