@@ -71,6 +71,11 @@ class LiveUpdatesScreenshotsBrowserTest extends BrowserTest {
             driver.manage().window().setSize(new Dimension(size[0], size[1]));
             driver.get(url("/jira"));
             wait.until(d -> d.findElement(By.tagName("body")).getText().contains(expected));
+            ((JavascriptExecutor) driver).executeScript(
+                    "document.querySelector('.live-update-notes').scrollIntoView({block: 'center'})");
+            wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript("""
+                    const r = document.querySelector('.live-update-notes').getBoundingClientRect();
+                    return r.top >= 0 && r.top < window.innerHeight;"""));
             Browser.screenshot(driver, name + "-" + size[0]);
         }
     }
