@@ -30,6 +30,7 @@ class TicketWebhookRegistrar {
     private final JiraWebhookService webhooks;
     private final BackgroundUser backgroundUser;
     private final TransactionTemplate tx;
+    private final java.util.Set<UUID> queued = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ExecutorService executor = Executors.newSingleThreadExecutor(Thread.ofVirtual().factory());
 
     private final boolean enabled;
@@ -48,7 +49,13 @@ class TicketWebhookRegistrar {
         if (!enabled) {
             return;
         }
-        executor.submit(() -> ensure(changed.userId()));
+        // One check queued per user at a time: a burst of deliveries (each a TicketsChanged) costs one check
+        if (queued.add(changed.userId())) {
+            executor.submit(() -> {
+                queued.remove(changed.userId());
+                ensure(changed.userId());
+            });
+        }
     }
 
     void ensure(UUID userId) {
