@@ -56,7 +56,7 @@ public class AdminConnectionService {
      * Atlassian has no revocation endpoint: only the user can revoke the grant there.
      */
     @RolesAllowed(Role.Names.ADMIN)
-    @Transactional
+    // No transaction here: the disconnect first deletes the user's webhooks in Jira (never hold one across a Jira call)
     public void disconnect(UUID userId) {
         jira.disconnect(userId);
     }

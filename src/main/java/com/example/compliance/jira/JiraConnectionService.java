@@ -23,10 +23,12 @@ public class JiraConnectionService {
 
     private final UserService users;
     private final JiraConnections connections;
+    private final JiraWebhookService webhooks;
 
-    JiraConnectionService(UserService users, JiraConnections connections) {
+    JiraConnectionService(UserService users, JiraConnections connections, JiraWebhookService webhooks) {
         this.users = users;
         this.connections = connections;
+        this.webhooks = webhooks;
     }
 
     /** The Atlassian consent URL for the signed-in user (a fresh single-use state is stored for it). */
@@ -57,12 +59,22 @@ public class JiraConnectionService {
         return connections.selectSite(target(userId).id(), cloudId, caller.username());
     }
 
-    /** Deletes the stored tokens. Atlassian has no revocation endpoint: the panel says where to revoke the grant. */
+    /**
+     * Deletes the user's webhooks in Jira (best effort: a failure is recorded, never blocks), then the stored tokens.
+     * Atlassian has no revocation endpoint: the panel says where to revoke the grant.
+     */
     @PreAuthorize("isAuthenticated()")
     public void disconnect(UUID userId) {
         var caller = users.currentUser();
         var target = target(userId);
+        webhooks.deleteAllOf(target.id(), target.username(), caller.username());
         connections.disconnect(target.id(), caller.username(), !target.id().equals(caller.id()));
+    }
+
+    /** Live updates for the signed-in user (or, for admins, another): grant scope and Jira's refusals per site. */
+    @PreAuthorize("isAuthenticated()")
+    public JiraWebhookService.LiveUpdates liveUpdates(UUID userId) {
+        return webhooks.liveUpdates(target(userId).id());
     }
 
     /**

@@ -123,6 +123,7 @@ class ClosedLoopBenchmark extends IntegrationTest {
         }
         var http = HttpClient.newHttpClient();
         var permits = new Semaphore(32);
+        var refused = new java.util.concurrent.atomic.AtomicInteger();
         long started = System.nanoTime();
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             for (String[] event : sequence) {
@@ -135,9 +136,11 @@ class ClosedLoopBenchmark extends IntegrationTest {
                                         + ",\"exp\":" + (Instant.now().getEpochSecond() + 180) + "}", secret))
                                 .header("X-Atlassian-Webhook-Identifier", event[0])
                                 .POST(HttpRequest.BodyPublishers.ofString(event[1])).build(), HttpResponse.BodyHandlers.discarding());
-                        assertThat(response.statusCode()).isEqualTo(204);
+                        if (response.statusCode() != 204) {
+                            refused.incrementAndGet();
+                        }
                     } catch (Exception e) {
-                        throw new IllegalStateException(e);
+                        refused.incrementAndGet();
                     } finally {
                         permits.release();
                     }
@@ -146,6 +149,8 @@ class ClosedLoopBenchmark extends IntegrationTest {
             }
         }
         double wall = (System.nanoTime() - started) / 1e9;
+        // An answer in a sender thread is not seen by JUnit: count them, a refused delivery makes the figures void
+        assertThat(refused.get()).as("deliveries not answered 204").isZero();
         int stored = jdbc.queryForObject("select count(*) from jira_webhook_delivery", Integer.class) - before;
         Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> jdbc.queryForObject(
                 "select count(*) from jira_webhook_delivery where processed_at is null", Integer.class) == 0);

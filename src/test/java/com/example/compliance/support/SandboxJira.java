@@ -113,6 +113,30 @@ public final class SandboxJira {
         control("POST", "/sandbox/_control/clock", "{\"advance_seconds\":" + by.toSeconds() + "}");
     }
 
+    /** Sets webhook delivery knobs ({@code drop_rate}, {@code duplicate_rate}, {@code delay_ms}, {@code reorder_window}). */
+    public void webhookDelivery(String json) {
+        control("PUT", "/sandbox/_control/webhooks/delivery", json);
+    }
+
+    /** Knobs back to faithful delivery, delivery counts to zero. */
+    public void resetWebhookDelivery() {
+        control("POST", "/sandbox/_control/webhooks/delivery/reset", null);
+    }
+
+    /** What happened to deliveries since the last reset: {@code sent}, {@code dropped}, {@code duplicated}, {@code reordered}, {@code attempts}. */
+    public JsonNode webhookDeliveries() {
+        return JSON.readTree(send(HttpRequest.newBuilder(URI.create(base + "/sandbox/_control/webhooks/delivery"))
+                .header("Authorization", basic(TestUsers.ADMIN)).GET()).body()).path("deliveries");
+    }
+
+    /** The live webhooks Jira holds for a site: {@code [{"id","jql_filter","account_id","expires_at"}]}. */
+    public JsonNode webhooks(String cloudId) {
+        var response = send(HttpRequest.newBuilder(URI.create(base + "/sandbox/_control/webhooks?cloud_id=" + enc(cloudId)))
+                .header("Authorization", basic(TestUsers.ADMIN)).GET());
+        assertThat(response.statusCode()).as("webhooks %s", response.body()).isEqualTo(200);
+        return JSON.readTree(response.body()).path("webhooks");
+    }
+
     public void faults(String json) {
         control("PUT", "/sandbox/_control/faults", json);
     }

@@ -57,6 +57,13 @@ class JiraConnectionController {
         return jira.status(userId);
     }
 
+    /** Whether ticket status comes live through Jira webhooks, and Jira's refusals per site when not. */
+    @GetMapping("/live-updates")
+    com.example.compliance.jira.JiraWebhookService.LiveUpdates liveUpdates(
+            @RequestParam(name = "user_id", required = false) UUID userId) {
+        return jira.liveUpdates(userId);
+    }
+
     @PutMapping("/site")
     JiraStatus selectSite(@RequestParam(name = "user_id", required = false) UUID userId,
             @RequestBody SiteSelection selection) {

@@ -53,11 +53,14 @@ public class JiraConnections {
     private final Clock clock;
     private final JiraCaller caller;
     private final Duration keepAliveAfter;
+    private final com.example.compliance.jira.internal.webhook.WebhookRegistrations webhookRegistrations;
 
     JiraConnections(OAuthStateRepository states, JiraCredentialRepository credentials, JiraSiteLinkRepository sites,
             AtlassianOAuthClient oauth, JiraHttp http, JiraTokens tokens, TokenCipher cipher, JiraSettings settings,
             JiraEvents events, TransactionTemplate tx, Clock clock, JiraCaller caller,
-            @Value("${app.jira.keep-alive-after}") Duration keepAliveAfter) {
+            @Value("${app.jira.keep-alive-after}") Duration keepAliveAfter,
+            com.example.compliance.jira.internal.webhook.WebhookRegistrations webhookRegistrations) {
+        this.webhookRegistrations = webhookRegistrations;
         this.states = states;
         this.credentials = credentials;
         this.sites = sites;
@@ -129,6 +132,7 @@ public class JiraConnections {
             }
             events.connected(username, userId, siteName);
         });
+        webhookRegistrations.forgetRefusals(userId);
         return status(userId);
     }
 

@@ -5,6 +5,7 @@ import com.example.compliance.base.SafeLinks;
 import com.example.compliance.jira.JiraConnectionService;
 import com.example.compliance.jira.JiraSite;
 import com.example.compliance.jira.JiraStatus;
+import com.example.compliance.jira.JiraWebhookService;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -38,7 +39,9 @@ class ConnectionDetails extends VerticalLayout {
         if (status.sites().size() > 1) {
             add(siteSwitcher(status, jira, refresh));
         }
-        add(facts(status));
+        var live = jira.liveUpdates(null);
+        add(facts(status, live));
+        add(liveUpdateNotes(live));
         Instant now = Clock.systemUTC().instant();
         if (status.consentExpiresAt() != null && status.consentExpiresAt().isBefore(now.plus(CONSENT_WARNING))) {
             add(JiraConnectionView.callout("Atlassian requires a new consent by " + WHEN.format(status.consentExpiresAt())
@@ -82,11 +85,41 @@ class ConnectionDetails extends VerticalLayout {
         return select;
     }
 
-    private static Component facts(JiraStatus status) {
+    /** Why live updates are off, when they are: the grant's scope, or what Jira refused per site. */
+    private static Component liveUpdateNotes(JiraWebhookService.LiveUpdates live) {
+        var notes = new Div();
+        notes.addClassName("live-update-notes");
+        if (!live.enabled()) {
+            return notes;
+        }
+        if (!live.granted()) {
+            notes.add(JiraConnectionView.callout("Reconnect to turn on live updates. This grant does not include "
+                    + "managing webhooks (" + JiraWebhookService.SCOPE + "), so ticket status comes from the scheduled "
+                    + "sync only.", "warning"));
+        }
+        live.refusals().forEach(r -> notes.add(JiraConnectionView.callout("Live updates are off on " + r.siteName()
+                + ": Jira refused the webhook for " + r.jqlFilter() + " (" + String.join("; ", r.errors()) + ", "
+                + WHEN.format(r.at()) + "). Ticket status comes from the scheduled sync.", "error")));
+        return notes;
+    }
+
+    private static String liveUpdateState(JiraWebhookService.LiveUpdates live) {
+        if (!live.enabled()) {
+            return "off for this app (scheduled sync)";
+        }
+        if (!live.granted()) {
+            return "off: reconnect to turn them on (scheduled sync meanwhile)";
+        }
+        return live.refusals().isEmpty() ? "on (Jira webhooks)" : "off on " + live.refusals().size()
+                + (live.refusals().size() == 1 ? " site" : " sites") + " (see below)";
+    }
+
+    private static Component facts(JiraStatus status, JiraWebhookService.LiveUpdates live) {
         var facts = new Div();
         facts.addClassName("connection-facts");
         facts.add(fact("Jira account", status.displayName() + " (" + status.accountId() + ")"));
         facts.add(fact("Permissions", String.join(", ", status.scopes())));
+        facts.add(fact("Live updates", liveUpdateState(live)));
         facts.add(fact("Access token valid until", status.expiresAt() == null ? "—" : WHEN.format(status.expiresAt())
                 + " (renewed automatically)"));
         facts.add(fact("Last renewed", status.lastRefreshedAt() == null ? "not yet" : WHEN.format(status.lastRefreshedAt())));

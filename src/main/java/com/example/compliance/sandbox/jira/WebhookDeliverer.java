@@ -34,7 +34,8 @@ import tools.jackson.databind.node.ObjectNode;
  * one POST per registered URL with the ids of every matching webhook in {@code matchedWebhookIds}, a bearer JWT signed
  * HS256 with the app's client secret ({@code iat}, {@code exp}), {@code X-Atlassian-Webhook-Identifier} (the same on
  * retries) and, on retries after a non-2xx answer or no answer, {@code X-Atlassian-Webhook-Retry}. Runs on its own
- * executor: never blocks the Jira request that caused it.
+ * executor: never blocks the Jira request that caused it. Knobs ({@link Knobs}, set through the control endpoint) drop,
+ * duplicate, delay and reorder deliveries, as Jira's at-least-once, unordered delivery may.
  */
 @Component
 @SandboxEnabled
@@ -49,6 +50,10 @@ class WebhookDeliverer {
     private final SandboxClock clock;
     private final String secret;
     private final AtomicLong changelogIds = new AtomicLong(10000);
+    private final AtomicLong lastTimestamp = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicReference<Knobs> knobs = new java.util.concurrent.atomic.AtomicReference<>(Knobs.NONE);
+    private final List<Runnable> held = new ArrayList<>();
+    private final Map<String, AtomicLong> counts = new java.util.concurrent.ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, Thread.ofVirtual().factory());
 
@@ -61,8 +66,118 @@ class WebhookDeliverer {
         issues.onChange(change -> {
             if (change.before() != null) {
                 executor.execute(() -> deliver(change.before(), change.after()));
+            } else {
+                knobs.set(Knobs.NONE);
+                counts.clear();
             }
         });
+    }
+
+    /**
+     * How deliveries misbehave: {@code dropRate} of them are never sent (not even retried), {@code duplicateRate} are
+     * sent twice (same identifier, as a retry Jira believed failed), each waits {@code delayMs} before its first
+     * attempt, and with {@code reorderWindow} N ≥ 2 deliveries are held until N are waiting (or 3 s have passed)
+     * and then sent newest first (a lone one after 3 s).
+     */
+    record Knobs(double dropRate, double duplicateRate, long delayMs, int reorderWindow) {
+
+        static final Knobs NONE = new Knobs(0, 0, 0, 0);
+
+        Knobs {
+            if (dropRate < 0 || dropRate > 1 || duplicateRate < 0 || duplicateRate > 1) {
+                throw new IllegalArgumentException("drop_rate and duplicate_rate must be between 0 and 1");
+            }
+            if (delayMs < 0 || delayMs > 600_000 || reorderWindow < 0 || reorderWindow > 1000) {
+                throw new IllegalArgumentException("delay_ms must be 0 to 600000, reorder_window 0 to 1000");
+            }
+        }
+    }
+
+    Knobs knobs() {
+        return knobs.get();
+    }
+
+    void configure(Knobs next) {
+        knobs.set(next);
+        if (next.reorderWindow() < 2) {
+            flushHeld();
+        }
+    }
+
+    /** Deliveries by fate since the last reset: {@code sent}, {@code dropped}, {@code duplicated}, {@code reordered}, {@code attempts}. */
+    Map<String, Long> counts() {
+        var snapshot = new java.util.TreeMap<String, Long>();
+        List.of("sent", "dropped", "duplicated", "reordered", "attempts").forEach(k -> snapshot.put(k, 0L));
+        counts.forEach((k, v) -> snapshot.put(k, v.get()));
+        return snapshot;
+    }
+
+    void resetCounts() {
+        counts.clear();
+    }
+
+    private void count(String what) {
+        counts.computeIfAbsent(what, k -> new AtomicLong()).incrementAndGet();
+    }
+
+    /** One delivery through the knobs: dropped, or sent (maybe twice) after the delay, maybe held for reordering. */
+    private void dispatch(String url, String body, String identifier) {
+        Knobs k = knobs.get();
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        if (k.dropRate() > 0 && random.nextDouble() < k.dropRate()) {
+            count("dropped");
+            return;
+        }
+        int copies = k.duplicateRate() > 0 && random.nextDouble() < k.duplicateRate() ? 2 : 1;
+        if (copies == 2) {
+            count("duplicated");
+        }
+        Runnable first = () -> {
+            count("sent");
+            for (int i = 0; i < copies; i++) {
+                executor.execute(() -> send(url, body, identifier, 0));
+            }
+        };
+        Runnable delayed = k.delayMs() > 0 ? () -> executor.schedule(first, k.delayMs(), TimeUnit.MILLISECONDS) : first;
+        if (k.reorderWindow() < 2) {
+            delayed.run();
+            return;
+        }
+        List<Runnable> release = List.of();
+        synchronized (held) {
+            held.add(delayed);
+            if (held.size() >= k.reorderWindow()) {
+                release = drainNewestFirst();
+            } else if (held.size() == 1) {
+                executor.schedule(this::flushHeld, 3, TimeUnit.SECONDS);
+            }
+        }
+        releaseInOrder(release);
+    }
+
+    private void flushHeld() {
+        List<Runnable> release;
+        synchronized (held) {
+            release = drainNewestFirst();
+        }
+        releaseInOrder(release);
+    }
+
+    /** Released 20 ms apart, so the receiver sees them in this order. */
+    private void releaseInOrder(List<Runnable> release) {
+        for (int i = 0; i < release.size(); i++) {
+            executor.schedule(release.get(i), 20L * i, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private List<Runnable> drainNewestFirst() {
+        var release = new ArrayList<>(held);
+        held.clear();
+        java.util.Collections.reverse(release);
+        if (release.size() > 1) {
+            release.forEach(r -> count("reordered"));
+        }
+        return release;
     }
 
     private void deliver(Issue before, Issue after) {
@@ -85,12 +200,13 @@ class WebhookDeliverer {
             }
             byUrl.computeIfAbsent(webhook.url(), u -> new ArrayList<>()).add(webhook);
         }
-        long timestamp = clock.now().toEpochMilli();
+        // Strictly increasing, so the order of two changes within one millisecond is still known
+        long timestamp = lastTimestamp.updateAndGet(last -> Math.max(last + 1, clock.now().toEpochMilli()));
         long changelogId = changelogIds.getAndIncrement();
         byUrl.forEach((url, matched) -> {
             String body = payload(event, issue, matched.getFirst().siteUrl(), items, changelogId, timestamp,
                     matched.stream().map(WebhookStore.Webhook::id).toList()).toString();
-            send(url, body, UUID.randomUUID().toString(), 0);
+            dispatch(url, body, UUID.randomUUID().toString());
         });
     }
 
@@ -104,6 +220,7 @@ class WebhookDeliverer {
         if (retry > 0) {
             request.header("X-Atlassian-Webhook-Retry", Integer.toString(retry));
         }
+        count("attempts");
         int status;
         try {
             status = http.send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build(),

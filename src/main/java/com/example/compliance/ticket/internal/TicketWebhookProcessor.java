@@ -37,6 +37,8 @@ class TicketWebhookProcessor {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    static final int CONCURRENCY = 3;
+    private final java.util.concurrent.Semaphore applying = new java.util.concurrent.Semaphore(CONCURRENCY);
 
     TicketWebhookProcessor(TicketRepository tickets, ViolationService violations, RemediationClaims claims,
             JiraWebhookService webhooks, BackgroundUser backgroundUser, ApplicationEventPublisher events,
@@ -54,10 +56,15 @@ class TicketWebhookProcessor {
     @EventListener
     void on(JiraIssueChanged change) {
         executor.submit(() -> {
+            // A few at a time: unbounded, a burst of deliveries takes every database connection (waiting on each
+            // other's ticket row locks) and the receiver, which must answer fast, waits for one
+            applying.acquireUninterruptibly();
             try {
                 apply(change);
             } catch (RuntimeException e) {
                 log.warn("Webhook delivery {} not applied yet (the sweep retries it): {}", change.deliveryId(), e.getMessage());
+            } finally {
+                applying.release();
             }
         });
     }

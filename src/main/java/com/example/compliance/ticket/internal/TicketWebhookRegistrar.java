@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
@@ -19,7 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps each user's webhook on each site covering the projects they have tickets in: after tickets change, in the
- * background, as the user. Only a project set not seen before for the user and site costs Jira requests.
+ * background, as the user. Only a project set the stored registrations do not cover costs Jira requests (no cache
+ * here: a disconnect or the refresh task may have forgotten a registration, on any instance).
  */
 @Component
 class TicketWebhookRegistrar {
@@ -30,7 +30,7 @@ class TicketWebhookRegistrar {
     private final JiraWebhookService webhooks;
     private final BackgroundUser backgroundUser;
     private final TransactionTemplate tx;
-    private final Map<String, String> covered = new ConcurrentHashMap<>();
+    private final java.util.Set<UUID> queued = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ExecutorService executor = Executors.newSingleThreadExecutor(Thread.ofVirtual().factory());
 
     private final boolean enabled;
@@ -49,7 +49,13 @@ class TicketWebhookRegistrar {
         if (!enabled) {
             return;
         }
-        executor.submit(() -> ensure(changed.userId()));
+        // One check queued per user at a time: a burst of deliveries (each a TicketsChanged) costs one check
+        if (queued.add(changed.userId())) {
+            executor.submit(() -> {
+                queued.remove(changed.userId());
+                ensure(changed.userId());
+            });
+        }
     }
 
     void ensure(UUID userId) {
@@ -57,16 +63,10 @@ class TicketWebhookRegistrar {
         Map<String, TreeSet<String>> bySite = rows.stream().collect(Collectors.groupingBy(r -> (String) r[0],
                 Collectors.mapping(r -> (String) r[1], Collectors.toCollection(TreeSet::new))));
         bySite.forEach((cloudId, projects) -> {
-            String key = userId + "/" + cloudId;
-            if (projects.toString().equals(covered.get(key))) {
-                return;
-            }
             try {
                 var result = backgroundUser.runAs(userId, () -> webhooks.ensureRegistered(userId, cloudId, projects));
                 if (result != null && !result.errors().isEmpty()) {
                     log.info("Jira refused the webhook for {} on {}: {}", projects, cloudId, result.errors());
-                } else {
-                    covered.put(key, projects.toString());
                 }
             } catch (RuntimeException e) {
                 log.info("No live updates for user {} on {} (polling continues): {}", userId, cloudId, e.getMessage());

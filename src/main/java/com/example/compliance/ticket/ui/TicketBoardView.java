@@ -50,6 +50,7 @@ public class TicketBoardView extends VerticalLayout {
     private final TicketService tickets;
     private final TicketSyncService sync;
     private final TicketUiBroadcaster broadcaster;
+    private final java.util.concurrent.atomic.AtomicBoolean refreshQueued = new java.util.concurrent.atomic.AtomicBoolean();
     private final UUID userId;
     private final boolean admin;
     private final ComboBox<CaseDetails> caseFilter = new ComboBox<>("Case");
@@ -152,8 +153,13 @@ public class TicketBoardView extends VerticalLayout {
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
+        // At most one refresh queued per board: a burst of changes (webhook deliveries) costs one reload, and a
+        // change during a reload queues the next, so none is missed
         changes = broadcaster.register(attachEvent.getUI(), TicketsChanged.class,
-                e -> admin || userId.equals(e.userId()), e -> refresh());
+                e -> (admin || userId.equals(e.userId())) && refreshQueued.compareAndSet(false, true), e -> {
+                    refreshQueued.set(false);
+                    refresh();
+                });
     }
 
     @Override

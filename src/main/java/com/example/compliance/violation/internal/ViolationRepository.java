@@ -23,4 +23,10 @@ public interface ViolationRepository extends JpaRepository<Violation, UUID>, Jpa
 
     @Query("select v.id from Violation v where v.auditCase.id = :caseId order by v.detectedAt, v.id")
     java.util.List<UUID> findIdsByCase(@Param("caseId") UUID caseId);
+
+    /** Accepted risks whose {@code accepted_until} lies before {@code today}, oldest first. */
+    @Query("select v from Violation v join fetch v.auditCase where v.status = com.example.compliance.violation.ViolationStatus.RISK_ACCEPTED"
+            + " and v.acceptedUntil < :today order by v.acceptedUntil, v.id")
+    java.util.List<Violation> findAcceptedRisksEndedBefore(@Param("today") java.time.LocalDate today,
+            org.springframework.data.domain.Limit limit);
 }

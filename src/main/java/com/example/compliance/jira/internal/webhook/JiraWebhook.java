@@ -49,4 +49,9 @@ public class JiraWebhook {
     public String getJqlFilter() { return jqlFilter; }
     public Instant getRegisteredAt() { return registeredAt; }
     public Instant getExpiresAt() { return expiresAt; }
+
+    /** Jira extended it (a refresh) or told us its expiry (the list). */
+    void expiresAt(Instant expiry) {
+        this.expiresAt = expiry;
+    }
 }

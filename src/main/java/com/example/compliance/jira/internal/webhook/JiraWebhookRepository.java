@@ -14,4 +14,6 @@ public interface JiraWebhookRepository extends JpaRepository<JiraWebhook, JiraWe
 
     @Query("select w from JiraWebhook w where w.userId = :userId and w.id.cloudId = :cloudId")
     List<JiraWebhook> findByUserAndSite(@Param("userId") UUID userId, @Param("cloudId") String cloudId);
+
+    List<JiraWebhook> findByUserId(UUID userId);
 }

@@ -19,6 +19,12 @@ public class WebhookRegistrations {
 
     public record Stored(long webhookId, String jqlFilter) {}
 
+    /** A stored registration with its owner and expiry, for the refresh task. */
+    public record Registered(UUID userId, String cloudId, long webhookId, String jqlFilter, java.time.Instant expiresAt) {}
+
+    /** Jira refused the last registration for a user on a site: the filter it refused and its per-item errors. */
+    public record Refusal(String cloudId, String jqlFilter, List<String> errors, java.time.Instant recordedAt) {}
+
     private static final Pattern PROJECTS = Pattern.compile("project IN \\(([^)]*)\\)");
 
     private final JiraWebhookRepository webhooks;
@@ -26,9 +32,12 @@ public class WebhookRegistrations {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     WebhookRegistrations(JiraWebhookRepository webhooks, JiraWebhookDeliveryRepository deliveries,
-            ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
+            ApplicationEventPublisher events, TransactionTemplate tx, Clock clock,
+            org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.webhooks = webhooks;
         this.deliveries = deliveries;
         this.events = events;
@@ -45,6 +54,64 @@ public class WebhookRegistrations {
         var now = clock.instant();
         tx.executeWithoutResult(s -> webhooks.save(new JiraWebhook(cloudId, webhookId, user, siteUrl, jql, now,
                 now.plus(java.time.Duration.ofDays(30)))));
+    }
+
+    /** Every stored registration, by user and site. */
+    public List<Registered> all() {
+        return tx.execute(s -> webhooks.findAll().stream().map(WebhookRegistrations::registered)
+                .sorted(java.util.Comparator.comparing((Registered r) -> r.userId()).thenComparing(Registered::cloudId)
+                        .thenComparingLong(Registered::webhookId)).toList());
+    }
+
+    public List<Registered> ofUser(UUID user) {
+        return tx.execute(s -> webhooks.findByUserId(user).stream().map(WebhookRegistrations::registered).toList());
+    }
+
+    public void expiresAt(String cloudId, long webhookId, java.time.Instant expiry) {
+        tx.executeWithoutResult(s -> webhooks.findById(new JiraWebhook.Key(cloudId, webhookId))
+                .ifPresent(w -> w.expiresAt(expiry)));
+    }
+
+    /** Jira refused the registration of {@code jql}: kept (one per user and site) for the connection panel. */
+    public void recordRefusal(UUID user, String cloudId, String jql, List<String> errors) {
+        String text = String.join("\n", errors);
+        String stored = text.length() > 4000 ? text.substring(0, 3999) + "…" : text;
+        var now = java.sql.Timestamp.from(clock.instant());
+        tx.executeWithoutResult(s -> {
+            jdbc.update("delete from jira_webhook_error where user_id = ? and cloud_id = ?", user, cloudId);
+            jdbc.update("insert into jira_webhook_error (user_id, cloud_id, jql_filter, errors, recorded_at) values (?, ?, ?, ?, ?)",
+                    user, cloudId, jql, stored, now);
+        });
+    }
+
+    public void clearRefusal(UUID user, String cloudId) {
+        tx.executeWithoutResult(s -> jdbc.update("delete from jira_webhook_error where user_id = ? and cloud_id = ?",
+                user, cloudId));
+    }
+
+    public List<Refusal> refusals(UUID user) {
+        return tx.execute(s -> jdbc.query("select cloud_id, jql_filter, errors, recorded_at from jira_webhook_error "
+                + "where user_id = ? order by cloud_id", (rs, row) -> new Refusal(rs.getString("cloud_id"),
+                rs.getString("jql_filter"), List.of(rs.getString("errors").split("\n")),
+                rs.getTimestamp("recorded_at").toInstant()), user));
+    }
+
+    /** A reconnect is the user's "try again": Jira's earlier refusals no longer stop a registration. */
+    public void forgetRefusals(UUID user) {
+        tx.executeWithoutResult(s -> jdbc.update("delete from jira_webhook_error where user_id = ?", user));
+    }
+
+    /** Forgets every registration and refusal of the user (after a disconnect). */
+    public void forgetUser(UUID user) {
+        tx.executeWithoutResult(s -> {
+            webhooks.deleteAll(webhooks.findByUserId(user));
+            jdbc.update("delete from jira_webhook_error where user_id = ?", user);
+        });
+    }
+
+    private static Registered registered(JiraWebhook w) {
+        return new Registered(w.getUserId(), w.getId().cloudId(), w.getId().webhookId(), w.getJqlFilter(),
+                w.getExpiresAt());
     }
 
     public void forget(String cloudId, Collection<Long> webhookIds) {
