@@ -84,36 +84,38 @@ public class WebhookReceiver {
         }
         JsonNode issue = payload.path("issue");
         String self = issue.path("self").asString("");
-        String cloudId = siteOf(matched, self)
-                .orElseThrow(() -> new Refused("matchedWebhookIds " + matched + " were not registered by this app for "
-                        + "the site the delivery comes from"));
         String event = payload.path("webhookEvent").asString("");
-        if (!EVENTS.contains(event) || !issue.hasNonNull("id")) {
-            return Outcome.IGNORED;
-        }
         var status = issue.path("fields").path("status");
-        String dedupe = dedupeKey(identifier, issue.path("id").asString(), payload.path("changelog").path("id"), body);
-        var delivery = new JiraWebhookDelivery(UUID.randomUUID(), cloudId, dedupe, event,
-                payload.path("timestamp").asLong(0), issue.path("id").asString(), issue.path("key").asString(null),
-                status.path("name").asString(null), status.path("statusCategory").path("key").asString(null),
-                clock.instant());
+        // One short transaction per delivery: route (the authentication's second half), look for a duplicate, store
+        Delivery outcome;
         try {
-            Boolean stored = tx.execute(s -> {
-                if (deliveries.existsByCloudIdAndDedupeKey(cloudId, dedupe)) {
-                    return false;
+            outcome = tx.execute(s -> {
+                String cloudId = siteOf(matched, self).orElseThrow(() -> new Refused("matchedWebhookIds " + matched
+                        + " were not registered by this app for the site the delivery comes from"));
+                if (!EVENTS.contains(event) || !issue.hasNonNull("id")) {
+                    return new Delivery(Outcome.IGNORED, null);
                 }
+                String dedupe = dedupeKey(identifier, issue.path("id").asString(), payload.path("changelog").path("id"), body);
+                if (deliveries.existsByCloudIdAndDedupeKey(cloudId, dedupe)) {
+                    return new Delivery(Outcome.DUPLICATE, null);
+                }
+                var delivery = new JiraWebhookDelivery(UUID.randomUUID(), cloudId, dedupe, event,
+                        payload.path("timestamp").asLong(0), issue.path("id").asString(), issue.path("key").asString(null),
+                        status.path("name").asString(null), status.path("statusCategory").path("key").asString(null),
+                        clock.instant());
                 deliveries.saveAndFlush(delivery);
-                return true;
+                return new Delivery(Outcome.STORED, delivery);
             });
-            if (!Boolean.TRUE.equals(stored)) {
-                return Outcome.DUPLICATE;
-            }
         } catch (DataIntegrityViolationException concurrentDuplicate) {
             return Outcome.DUPLICATE;
         }
-        events.publishEvent(changeOf(delivery));
-        return Outcome.STORED;
+        if (outcome.stored() != null) {
+            events.publishEvent(changeOf(outcome.stored()));
+        }
+        return outcome.outcome();
     }
+
+    private record Delivery(Outcome outcome, JiraWebhookDelivery stored) {}
 
     static JiraIssueChanged changeOf(JiraWebhookDelivery d) {
         return new JiraIssueChanged(d.getId(), d.getCloudId(), d.getIssueId(), d.getIssueKey(), d.getStatusName(),
@@ -122,9 +124,9 @@ public class WebhookReceiver {
 
     /** The site whose registered webhooks include one of the matched ids and whose URL the issue's self link is under. */
     private Optional<String> siteOf(List<Long> matched, String self) {
-        return tx.execute(s -> webhooks.findByWebhookIds(matched).stream()
+        return webhooks.findByWebhookIds(matched).stream()
                 .filter(w -> self.startsWith(w.getSiteUrl() + "/"))
-                .map(w -> w.getId().cloudId()).findFirst());
+                .map(w -> w.getId().cloudId()).findFirst();
     }
 
     private static String dedupeKey(String identifier, String issueId, JsonNode changelogId, String body) {
