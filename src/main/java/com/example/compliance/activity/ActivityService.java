@@ -1,5 +1,6 @@
 package com.example.compliance.activity;
 
+import com.example.compliance.activity.internal.ActivityBatchWriter;
 import com.example.compliance.activity.internal.ActivityCsv;
 import com.example.compliance.activity.internal.ActivityEvent;
 import com.example.compliance.activity.internal.ActivityEventRepository;
@@ -35,11 +36,13 @@ public class ActivityService {
 
     private final ActivityEventRepository events;
     private final ActivitySearch search;
+    private final ActivityBatchWriter batch;
     private final Clock clock;
 
-    ActivityService(ActivityEventRepository events, ActivitySearch search, Clock clock) {
+    ActivityService(ActivityEventRepository events, ActivitySearch search, ActivityBatchWriter batch, Clock clock) {
         this.events = events;
         this.search = search;
+        this.batch = batch;
         this.clock = clock;
     }
 
@@ -53,6 +56,16 @@ public class ActivityService {
     @Transactional(propagation = Propagation.REQUIRED)
     public ActivityRow record(ActivityEntry entry) {
         return append(entry);
+    }
+
+    /**
+     * Appends many events in the caller's transaction, in batches (an import that changes thousands of violations'
+     * statuses records one event per violation). The same rules as {@link #record}.
+     */
+    @PreAuthorize("permitAll()")
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void recordAll(List<ActivityEntry> entries) {
+        batch.insert(entries.stream().map(this::toEvent).toList());
     }
 
     /**
@@ -108,9 +121,15 @@ public class ActivityService {
     }
 
     private ActivityRow append(ActivityEntry entry) {
+        var saved = events.save(toEvent(entry));
+        return new ActivityRow(saved.getId(), saved.getOccurredAt(), saved.getActor(), saved.getAction(),
+                saved.getTargetType(), saved.getTarget(), saved.getJiraSite(), saved.getOutcome(), saved.getDetail());
+    }
+
+    private ActivityEvent toEvent(ActivityEntry entry) {
         Objects.requireNonNull(entry, "entry");
         Objects.requireNonNull(entry.action(), "action");
-        var event = new ActivityEvent(clock.instant(),
+        return new ActivityEvent(clock.instant(),
                 fit(entry.actor() == null || entry.actor().isBlank() ? ActivityEntry.SYSTEM : entry.actor().strip(),
                         ActivityEvent.ACTOR_LENGTH),
                 entry.action(),
@@ -121,9 +140,6 @@ public class ActivityService {
                 entry.outcome() == null ? ActivityOutcome.SUCCESS : entry.outcome(),
                 fit(entry.detail(), ActivityEntry.MAX_DETAIL))
                 .causedBy(fit(MDC.get(REQUEST_ID), 64));
-        var saved = events.save(event);
-        return new ActivityRow(saved.getId(), saved.getOccurredAt(), saved.getActor(), saved.getAction(),
-                saved.getTargetType(), saved.getTarget(), saved.getJiraSite(), saved.getOutcome(), saved.getDetail());
     }
 
     private static String fit(String value, int max) {
