@@ -61,6 +61,9 @@ class ImportBenchmark extends IntegrationTest {
         Path warm = dir.resolve("warm.sarif");
         writeSarif(warm, 2_000, 50, i -> true);
         importFile(analyst, warmCase, warm);
+        Path warmOcsf = dir.resolve("warm.ocsf.json");
+        writeOcsf(warmOcsf, 2_000);
+        importFile(analyst, newCase(analyst, "Import warm-up OCSF"), warmOcsf);
 
         String caseId = newCase(analyst, "Import SARIF");
         var first = measured(() -> importFile(analyst, caseId, sarif));

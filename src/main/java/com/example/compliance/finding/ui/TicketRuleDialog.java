@@ -98,7 +98,7 @@ class TicketRuleDialog extends Dialog {
             delete.addClassName("delete-ticket-rule");
             delete.setTooltipText("Delete the rule");
             return delete;
-        }).setAutoWidth(true).setFlexGrow(0);
+        }).setKey("delete").setAutoWidth(true).setFlexGrow(0);
     }
 
     private void save() {

@@ -91,10 +91,12 @@ class TicketRuleDialogTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withText("Create rule")));
         assertThat(rules.find(auditCase.id())).isPresent();
 
-        _click(_get(Button.class, spec -> spec.withClasses("delete-ticket-rule")));
+        @SuppressWarnings("unchecked")
+        Grid<TicketRuleDetails> listed = _get(Grid.class, spec -> spec.withClasses("ticket-rules"));
+        _click((Button) GridKt._getCellComponent(listed, 0, "delete"));
 
         assertThat(rules.find(auditCase.id())).isEmpty();
-        assertThat(_get(Grid.class, spec -> spec.withClasses("ticket-rules")).isVisible()).isFalse();
+        assertThat(listed.isVisible()).isFalse();
         _assertNone(Button.class, spec -> spec.withText("Replace rule"));
         assertThat(_get(Button.class, spec -> spec.withText("Create rule")).isEnabled()).isTrue();
     }
