@@ -65,13 +65,17 @@ public class ImportStage {
                 Integer.class, caseId, source).isEmpty();
     }
 
-    /** Every staged finding that matches a violation of the case, in one pass. */
+    /**
+     * Every staged finding that matches a violation of the case, in one pass. Each staged row finds its violation by
+     * one probe of the (case, source, fingerprint) key, a scalar subquery the planner cannot turn into a join: with
+     * the stage never analysed (its rows live inside one transaction) and a freshly loaded violation table, PostgreSQL
+     * estimated one row per case and source and chose a nested loop over materialised rows, quadratic in the file.
+     */
     public void forEachMatch(UUID caseId, String source, UUID importId, Consumer<MatchRow> row) {
         jdbc.query("""
                 SELECT v.id, v.status, st.status, st.tool, st.justification, CASE WHEN %s THEN 1 ELSE 0 END
-                FROM violation_import_stage st
-                JOIN violation v ON v.case_id = ? AND v.source = ? AND v.fingerprint = st.fingerprint
-                WHERE st.import_id = ?""".formatted(differs()),
+                FROM (SELECT s.*, (%s) AS match_id FROM violation_import_stage s WHERE s.import_id = ?) st
+                JOIN violation v ON v.id = st.match_id""".formatted(differs(), violationOf("s")),
                 rs -> {
                     row.accept(new MatchRow(rs.getObject(1, UUID.class), ViolationStatus.valueOf(rs.getString(2)),
                             ViolationStatus.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getInt(6) == 1));
@@ -85,9 +89,9 @@ public class ImportStage {
                 UPDATE violation v SET (rule_id, title, description, severity, resource, framework, control) =
                     (SELECT st.rule_id, st.title, st.description, st.severity, st.resource, st.framework, st.control
                      FROM violation_import_stage st WHERE st.import_id = ? AND st.fingerprint = v.fingerprint)
-                WHERE v.case_id = ? AND v.source = ? AND EXISTS (
+                WHERE v.case_id = ? AND v.source = ? AND (
                     SELECT 1 FROM violation_import_stage st
-                    WHERE st.import_id = ? AND st.fingerprint = v.fingerprint AND """ + differs() + ")",
+                    WHERE st.import_id = ? AND st.fingerprint = v.fingerprint AND """ + differs() + ") IS NOT NULL",
                 importId, caseId, source, importId);
     }
 
@@ -102,8 +106,8 @@ public class ImportStage {
         return jdbc.query("""
                 SELECT v.id, v.tool FROM violation v
                 WHERE v.case_id = ? AND v.source = ? AND v.tool IN (%s) AND v.status IN %s
-                  AND NOT EXISTS (SELECT 1 FROM violation_import_stage st
-                                  WHERE st.import_id = ? AND st.fingerprint = v.fingerprint)"""
+                  AND (SELECT st.seq FROM violation_import_stage st
+                       WHERE st.import_id = ? AND st.fingerprint = v.fingerprint) IS NULL"""
                         .formatted(String.join(", ", Collections.nCopies(tools.size(), "?")), OPEN_STATUSES),
                 (rs, i) -> new Match(rs.getObject(1, UUID.class), rs.getString(2), null), args.toArray());
     }
@@ -113,9 +117,7 @@ public class ImportStage {
      * no violation of this source) inserts them all without looking each one up.
      */
     public int insertNew(UUID caseId, String source, UUID importId, boolean mayMatch) {
-        String unmatched = mayMatch
-                ? " AND NOT EXISTS (SELECT 1 FROM violation v WHERE v.case_id = ? AND v.source = ? AND v.fingerprint = st.fingerprint)"
-                : "";
+        String unmatched = mayMatch ? " AND (" + violationOf("st") + ") IS NULL" : "";
         Object[] args = mayMatch ? new Object[] {caseId, source, importId, caseId, source}
                 : new Object[] {caseId, source, importId};
         return jdbc.update("""
@@ -185,6 +187,15 @@ public class ImportStage {
         long high = (millis << 16) | 0x7000L | (random.nextLong() & 0x0FFFL);
         long low = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
         return new UUID(high, low);
+    }
+
+    /**
+     * The id of the violation a staged row (alias {@code stage}) matches, as a scalar subquery (one index probe per
+     * row; the key is unique, so at most one row). Parameters: case id, source.
+     */
+    private static String violationOf(String stage) {
+        return "SELECT v2.id FROM violation v2 WHERE v2.case_id = ? AND v2.source = ? AND v2.fingerprint = " + stage
+                + ".fingerprint";
     }
 
     private static String differs() {
