@@ -84,13 +84,11 @@ class TicketRuleDialog extends Dialog {
 
     private void configureGrid() {
         current.addClassName("ticket-rules");
-        current.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
+        current.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_WRAP_CELL_CONTENT);
         current.setAllRowsVisible(true);
-        current.addColumn(r -> "≥ " + r.minSeverity()).setHeader("Severity").setAutoWidth(true);
-        current.addColumn(TicketRuleDetails::projectKey).setHeader("Project").setAutoWidth(true);
-        current.addColumn(TicketRuleDetails::issueType).setHeader("Issue type").setAutoWidth(true);
-        current.addColumn(TicketRuleDetails::runAs).setHeader("As").setAutoWidth(true);
-        current.addColumn(r -> r.setBy() + ", " + WHEN.format(r.setAt())).setHeader("Set by (UTC)").setFlexGrow(1);
+        // One wrapping text column: the rule reads as a sentence and fits a 390 px screen without scrolling sideways
+        current.addColumn(r -> "≥ %s in %s / %s, as %s (set by %s, %s UTC)".formatted(r.minSeverity(), r.projectKey(),
+                r.issueType(), r.runAs(), r.setBy(), WHEN.format(r.setAt()))).setHeader("Rule").setFlexGrow(1);
         current.addComponentColumn(r -> {
             var delete = new Button(VaadinIcon.TRASH.create(), e -> delete());
             delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);

@@ -70,7 +70,8 @@ class TicketRuleDialogTest extends KaribuTest {
         @SuppressWarnings("unchecked")
         Grid<TicketRuleDetails> listed = _get(Grid.class, spec -> spec.withClasses("ticket-rules"));
         assertThat(GridKt._size(listed)).isEqualTo(1);
-        assertThat(GridKt._getFormattedRow(listed, 0)).startsWith("≥ CRITICAL", "SEC", "Bug", "rule-author");
+        assertThat(GridKt._getFormattedRow(listed, 0).getFirst())
+                .startsWith("≥ CRITICAL in SEC / Bug, as rule-author (set by rule-author, ");
         assertThat(_get(Button.class, spec -> spec.withText("Replace rule")).isEnabled()).isTrue();
     }
 
