@@ -1,6 +1,6 @@
 package com.example.compliance.activity;
 
-import com.example.compliance.activity.internal.ActivityBatchInsert;
+import com.example.compliance.activity.internal.ActivityBatchWriter;
 import com.example.compliance.activity.internal.ActivityCsv;
 import com.example.compliance.activity.internal.ActivityEvent;
 import com.example.compliance.activity.internal.ActivityEventRepository;
@@ -36,13 +36,13 @@ public class ActivityService {
 
     private final ActivityEventRepository events;
     private final ActivitySearch search;
+    private final ActivityBatchWriter batch;
     private final Clock clock;
-    private final ActivityBatchInsert batch;
 
-    ActivityService(ActivityEventRepository events, ActivitySearch search, Clock clock, ActivityBatchInsert batch) {
-        this.batch = batch;
+    ActivityService(ActivityEventRepository events, ActivitySearch search, ActivityBatchWriter batch, Clock clock) {
         this.events = events;
         this.search = search;
+        this.batch = batch;
         this.clock = clock;
     }
 
@@ -59,6 +59,16 @@ public class ActivityService {
     }
 
     /**
+     * Appends many events in the caller's transaction, in batches (an import that changes thousands of violations'
+     * statuses records one event per violation). The same rules as {@link #record}.
+     */
+    @PreAuthorize("permitAll()")
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void recordAll(List<ActivityEntry> entries) {
+        batch.insert(entries.stream().map(this::toEvent).toList());
+    }
+
+    /**
      * Appends an event in its own transaction, which commits even when the caller's transaction rolls back: use it for
      * failures ({@link ActivityOutcome#FAILURE}) that must stay on record. The same rules as {@link #record}: open to
      * every caller, truncated to fit, <strong>never secrets</strong>.
@@ -67,18 +77,6 @@ public class ActivityService {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public ActivityRow recordInNewTransaction(ActivityEntry entry) {
         return append(entry);
-    }
-
-    /**
-     * {@link #record} for many events at once (a bulk job's chunk), in the caller's transaction and in one batched
-     * statement: the same rules, <strong>never secrets</strong>.
-     */
-    @PreAuthorize("permitAll()")
-    @Transactional(propagation = Propagation.REQUIRED)
-    public void recordAll(List<ActivityEntry> entries) {
-        if (!entries.isEmpty()) {
-            batch.insert(entries.stream().map(this::toEvent).toList());
-        }
     }
 
     /** One page of events, newest first; the pageable's sort is ignored. */
@@ -128,7 +126,6 @@ public class ActivityService {
                 saved.getTargetType(), saved.getTarget(), saved.getJiraSite(), saved.getOutcome(), saved.getDetail());
     }
 
-    /** The event as stored: over-long values truncated, a blank actor as {@code system}, the request's id attached. */
     private ActivityEvent toEvent(ActivityEntry entry) {
         Objects.requireNonNull(entry, "entry");
         Objects.requireNonNull(entry.action(), "action");

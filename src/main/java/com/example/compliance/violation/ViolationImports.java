@@ -3,17 +3,15 @@ package com.example.compliance.violation;
 import com.example.compliance.security.Role;
 import com.example.compliance.violation.internal.ImportStage;
 import com.example.compliance.violation.internal.ImportStage.Match;
-import com.example.compliance.violation.internal.Violation;
 import com.example.compliance.violation.internal.ViolationStatusChanger;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import java.util.function.Function;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,9 +24,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @RolesAllowed({Role.Names.ANALYST, Role.Names.ADMIN})
 public class ViolationImports {
-
-    // Violations loaded at a time to change their status; the persistence context is cleared after each chunk
-    private static final int CHANGE_CHUNK = 500;
 
     private final ImportStage stage;
     private final ViolationStatusChanger statusChanger;
@@ -54,45 +49,72 @@ public class ViolationImports {
         }
     }
 
-    /** Merges the staged findings into the case and removes them from the stage. */
+    /**
+     * Merges the staged findings into the case and removes them from the stage. A case without violations of this
+     * source (a first import) takes the short way: nothing can match, so every staged finding is inserted directly.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public ImportMergeResult merge(ImportMergeRequest request) {
         UUID caseId = request.caseId();
         String source = request.source();
         UUID importId = request.importId();
-        int matched = stage.countMatched(caseId, source, importId);
-        var reopen = stage.reopenable(caseId, source, importId);
-        var resolve = stage.resolvable(caseId, source, importId, ViolationStatus.RESOLVED);
-        var falsePositive = stage.resolvable(caseId, source, importId, ViolationStatus.FALSE_POSITIVE);
-        var absent = request.resolveAbsent() ? stage.absent(caseId, source, importId, request.tools()) : List.<Match>of();
-
-        var statusChanged = new HashSet<UUID>();
-        reopen.forEach(m -> statusChanged.add(m.violationId()));
-        resolve.forEach(m -> statusChanged.add(m.violationId()));
-        var updatedIds = new HashSet<UUID>();
-        falsePositive.forEach(m -> updatedIds.add(m.violationId()));
-        for (UUID id : stage.changedContent(caseId, source, importId)) {
-            if (!statusChanged.contains(id)) {
-                updatedIds.add(id);
-            }
+        if (!stage.hasViolations(caseId, source)) {
+            int created = stage.insertNew(caseId, source, importId, false);
+            stage.clear(importId);
+            return new ImportMergeResult(created, 0, 0, 0, 0, 0);
         }
-        stage.updateContent(caseId, source, importId);
-
-        change(reopen, ViolationStatus.OPEN, request, tool -> "reported again by " + tool + " (" + request.label() + ")");
-        change(resolve, ViolationStatus.RESOLVED, request, tool -> "reported as passed by " + tool + " (" + request.label() + ")");
+        var matches = new MatchTally();
+        stage.forEachMatch(caseId, source, importId, matches::add);
+        var absent = request.resolveAbsent() ? stage.absent(caseId, source, importId, request.tools()) : List.<Match>of();
+        if (matches.contentChanged > 0) {
+            stage.updateContent(caseId, source, importId);
+        }
+        em.flush();
+        change(matches.reopen, ViolationStatus.OPEN, request, tool -> "reported again by " + tool + " (" + request.label() + ")");
+        change(matches.resolve, ViolationStatus.RESOLVED, request, tool -> "reported as passed by " + tool + " (" + request.label() + ")");
         change(absent, ViolationStatus.RESOLVED, request, tool -> "no longer reported by " + tool + " (" + request.label() + ")");
-        for (Match m : falsePositive) {
+        for (Match m : matches.falsePositive) {
             change(List.of(m), ViolationStatus.FALSE_POSITIVE, request, tool -> m.justification() == null
                     ? "suppressed in " + tool + " (" + request.label() + ")"
                     : m.justification());
         }
-
-        int created = stage.insertNew(caseId, source, importId);
+        int created = stage.insertNew(caseId, source, importId, true);
         stage.clear(importId);
+        int updated = matches.updated;
+        return new ImportMergeResult(created, updated, matches.matched - matches.reopen.size() - matches.resolve.size() - updated,
+                matches.reopen.size(), matches.resolve.size(), absent.size());
+    }
 
-        int updated = updatedIds.size();
-        return new ImportMergeResult(created, updated, matched - reopen.size() - resolve.size() - updated,
-                reopen.size(), resolve.size(), absent.size());
+    /**
+     * What the matched findings ask for, read in one pass: status changes (kept as ids) and counts. A violation whose
+     * status changes counts as reopened or resolved, not as updated, even when its content changes too.
+     */
+    private static final class MatchTally {
+        final List<Match> reopen = new ArrayList<>();
+        final List<Match> resolve = new ArrayList<>();
+        final List<Match> falsePositive = new ArrayList<>();
+        int matched;
+        int updated;
+        int contentChanged;
+
+        void add(ImportStage.MatchRow row) {
+            matched++;
+            if (row.contentDiffers()) {
+                contentChanged++;
+            }
+            var match = new Match(row.violationId(), row.tool(), row.justification());
+            boolean open = row.current() == ViolationStatus.OPEN || row.current() == ViolationStatus.REMEDIATION_CLAIMED;
+            if (row.reported() == ViolationStatus.OPEN && row.current() == ViolationStatus.RESOLVED) {
+                reopen.add(match);
+            } else if (row.reported() == ViolationStatus.RESOLVED && open) {
+                resolve.add(match);
+            } else if (row.reported() == ViolationStatus.FALSE_POSITIVE && open) {
+                falsePositive.add(match);
+                updated++;
+            } else if (row.contentDiffers()) {
+                updated++;
+            }
+        }
     }
 
     /** Open violations the import created with at least this severity, oldest first (for ticket rules). */
@@ -107,23 +129,12 @@ public class ViolationImports {
         return stage.sources(caseId);
     }
 
-    private void change(List<Match> matches, ViolationStatus to, ImportMergeRequest request,
-            java.util.function.Function<String, String> reason) {
+    private void change(List<Match> matches, ViolationStatus to, ImportMergeRequest request, Function<String, String> reason) {
         Map<String, List<UUID>> byReason = new LinkedHashMap<>();
         for (Match m : matches) {
             byReason.computeIfAbsent(reason.apply(m.tool()), r -> new ArrayList<>()).add(m.violationId());
         }
-        em.flush();
-        byReason.forEach((text, ids) -> {
-            for (int from = 0; from < ids.size(); from += CHANGE_CHUNK) {
-                var chunk = ids.subList(from, Math.min(ids.size(), from + CHANGE_CHUNK));
-                var loaded = em.createQuery("select v from Violation v where v.id in :ids", Violation.class)
-                        .setParameter("ids", chunk).getResultList();
-                statusChanger.change(loaded, to, request.actor(), text, null, request.at());
-                em.flush();
-                em.clear();
-            }
-        });
+        // One batch id per reason: the pushes to Jira tickets it causes form one job
+        byReason.forEach((text, ids) -> statusChanger.changeAll(ids, to, request.actor(), text, request.at(), UUID.randomUUID()));
     }
-
 }

@@ -61,6 +61,9 @@ class ImportBenchmark extends IntegrationTest {
         Path warm = dir.resolve("warm.sarif");
         writeSarif(warm, 2_000, 50, i -> true);
         importFile(analyst, warmCase, warm);
+        Path warmOcsf = dir.resolve("warm.ocsf.json");
+        writeOcsf(warmOcsf, 2_000);
+        importFile(analyst, newCase(analyst, "Import warm-up OCSF"), warmOcsf);
 
         String caseId = newCase(analyst, "Import SARIF");
         var first = measured(() -> importFile(analyst, caseId, sarif));
@@ -68,15 +71,18 @@ class ImportBenchmark extends IntegrationTest {
         var sarifEntry = entry(size, first, naive(analyst, size, rules));
         BenchReport.writeEntry("import_sarif" + suffix, sarifEntry);
 
+        long cpuBefore = processCpuNanos();
         long started = System.nanoTime();
         var again = importFile(analyst, caseId, sarif);
         var less = importFile(analyst, caseId, reduced);
         double wall = seconds(started);
+        double cpu = (processCpuNanos() - cpuBefore) / 1e9;
         var reimport = new LinkedHashMap<String, Object>();
         int findings = again.get("findings").asInt() + less.get("findings").asInt();
         reimport.put("findings", findings);
         reimport.put("wall_s", round(wall));
         reimport.put("findings_per_s", Math.round(findings / wall));
+        reimport.putAll(cpu(findings, cpu));
         reimport.put("created", again.get("created").asInt() + less.get("created").asInt());
         reimport.put("resolved", again.get("resolved").asInt() + less.get("resolved").asInt());
         reimport.put("target", ">= 20,000 findings/s; 0 created; exactly " + size / 10 + " resolved");
@@ -88,7 +94,8 @@ class ImportBenchmark extends IntegrationTest {
         BenchReport.writeEntry("import_ocsf" + suffix, entry(size, ocsfRun, naive(analyst, size, 50)));
     }
 
-    private record Measured(JsonNode result, double wallSeconds, long heapGrowthBytes, long retainedBytes) {}
+    private record Measured(JsonNode result, double wallSeconds, double cpuSeconds, long heapGrowthBytes,
+            long retainedBytes) {}
 
     private Measured measured(java.util.function.Supplier<JsonNode> work) throws InterruptedException {
         var memory = ManagementFactory.getMemoryMXBean();
@@ -105,13 +112,15 @@ class ImportBenchmark extends IntegrationTest {
                 }
             }
         });
+        long cpuBefore = processCpuNanos();
         long started = System.nanoTime();
         JsonNode result = work.get();
         double wall = seconds(started);
+        double cpu = (processCpuNanos() - cpuBefore) / 1e9;
         sampler.interrupt();
         sampler.join();
         System.gc();
-        return new Measured(result, wall, peak.get() - baseline, memory.getHeapMemoryUsage().getUsed() - baseline);
+        return new Measured(result, wall, cpu, peak.get() - baseline, memory.getHeapMemoryUsage().getUsed() - baseline);
     }
 
     private Map<String, Object> entry(int size, Measured run, double naiveWall) {
@@ -119,6 +128,7 @@ class ImportBenchmark extends IntegrationTest {
         out.put("findings", run.result().get("findings").asInt());
         out.put("wall_s", round(run.wallSeconds()));
         out.put("findings_per_s", Math.round(size / run.wallSeconds()));
+        out.putAll(cpu(size, run.cpuSeconds()));
         // Peak used heap during the import, uncollected garbage included; retained = still used after a GC
         out.put("heap_growth_bytes", run.heapGrowthBytes());
         out.put("heap_retained_after_gc_bytes", run.retainedBytes());
@@ -219,6 +229,22 @@ class ImportBenchmark extends IntegrationTest {
             }
             out.write("]");
         }
+    }
+
+    /**
+     * CPU time of this JVM (app, embedded H2, test client) during the work, and the load it ran under: the machine is
+     * shared, so wall time alone mostly measures the queue for a core. PostgreSQL's own CPU is not included.
+     */
+    private static Map<String, Object> cpu(int findings, double cpuSeconds) {
+        var out = new LinkedHashMap<String, Object>();
+        out.put("jvm_cpu_s", round(cpuSeconds));
+        out.put("findings_per_jvm_cpu_s", Math.round(findings / cpuSeconds));
+        out.put("load_average_1m", round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+        return out;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double seconds(long startedNanos) {

@@ -2,50 +2,34 @@ package com.example.compliance.finding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.compliance.support.IntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import com.example.compliance.support.MutableClock;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Every real scanner output in ../shared/samples imports into a fresh case with the figures read from the files
  * (jq over each file, see FORMAT-NOTES.md and SOURCES.md), not from running this code.
  */
-class FindingImportSamplesTest extends IntegrationTest {
+class FindingImportSamplesTest extends FindingImportTest {
 
-    @Autowired
-    MutableClock clock;
-
-    private Credentials analyst;
-    private String caseId;
-
-    // Imported SARIF findings carry the import's time: ten years back, so they never crowd the newest-first pages
-    // other tests look at
-    @BeforeEach
-    void importTenYearsAgo() {
-        clock.advance(Duration.ofDays(-3650));
+    @Override
+    protected String analystName() {
+        return "import-analyst";
     }
 
-    @AfterEach
-    void resetClock() {
-        clock.reset();
+    @Override
+    protected String caseName() {
+        return "Scanner import";
     }
 
-    @BeforeEach
-    void newCase() {
-        analyst = users.analyst("import-analyst");
-        caseId = post(analyst, "/api/cases", """
-                {"name":"Scanner import","framework":"SOC 2"}""").json().get("id").asString();
+    @Override
+    protected String framework() {
+        return "SOC 2";
     }
 
     @ParameterizedTest(name = "{0}")
@@ -194,16 +178,5 @@ class FindingImportSamplesTest extends IntegrationTest {
             }
         }
         throw new AssertionError("no violation with " + field + " = " + value);
-    }
-
-    private java.util.List<JsonNode> all() {
-        var all = new java.util.ArrayList<JsonNode>();
-        for (int page = 0; ; page++) {
-            var json = get(analyst, "/api/cases/" + caseId + "/violations?size=500&page=" + page).json();
-            json.get("items").forEach(all::add);
-            if (page + 1 >= json.get("total_pages").asInt()) {
-                return all;
-            }
-        }
     }
 }

@@ -2,7 +2,6 @@ package com.example.compliance.finding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.compliance.support.IntegrationTest;
 import com.example.compliance.support.TestUsers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,40 +9,25 @@ import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import com.example.compliance.support.MutableClock;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** Re-imports reconcile; refused imports (malformed, truncated, wrong format, empty, oversize, unmappable) change nothing. */
-class FindingReimportTest extends IntegrationTest {
+class FindingReimportTest extends FindingImportTest {
 
-    @Autowired
-    MutableClock clock;
-
-    private Credentials analyst;
-    private String caseId;
-
-    // Imported SARIF findings carry the import's time: ten years back, so they never crowd the newest-first pages
-    // other tests look at
-    @BeforeEach
-    void importTenYearsAgo() {
-        clock.advance(Duration.ofDays(-3650));
+    @Override
+    protected String analystName() {
+        return "reimport-analyst";
     }
 
-    @AfterEach
-    void resetClock() {
-        clock.reset();
+    @Override
+    protected String caseName() {
+        return "Re-import";
     }
 
-    @BeforeEach
-    void newCase() {
-        analyst = users.analyst("reimport-analyst");
-        caseId = post(analyst, "/api/cases", """
-                {"name":"Re-import","framework":"ISO 27001"}""").json().get("id").asString();
+    @Override
+    protected String framework() {
+        return "ISO 27001";
     }
 
     @Test
@@ -217,12 +201,6 @@ class FindingReimportTest extends IntegrationTest {
 
     private JsonNode byRule(String rule) {
         return all().stream().filter(v -> v.get("rule_id").asString().equals(rule)).findFirst().orElseThrow();
-    }
-
-    private List<JsonNode> all() {
-        var items = new java.util.ArrayList<JsonNode>();
-        get(analyst, "/api/cases/" + caseId + "/violations?size=500").json().get("items").forEach(items::add);
-        return items;
     }
 
     private static List<String> details(JsonNode items) {

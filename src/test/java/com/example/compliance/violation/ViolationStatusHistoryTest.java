@@ -71,6 +71,37 @@ class ViolationStatusHistoryTest extends IntegrationTest {
                 .containsExactly("OPEN>FALSE_POSITIVE", "FALSE_POSITIVE>OPEN");
     }
 
+    @Test
+    void the_set_based_change_writes_what_the_entity_path_writes_and_skips_those_already_there() {
+        var first = openViolation();
+        var second = openViolation();
+        var at = Instant.parse("2026-11-23T10:00:00Z");
+        var batch = UUID.randomUUID();
+        tx.executeWithoutResult(s -> changer.change(List.of(repository.findById(second).orElseThrow()),
+                ViolationStatus.FALSE_POSITIVE, "alice", "Scanner noise", null, Instant.parse("2026-11-22T10:00:00Z")));
+
+        Integer changed = tx.execute(s -> changer.changeAll(List.of(first, second), ViolationStatus.FALSE_POSITIVE,
+                "import-bot", "suppressed in Tool (import 2)", at, batch));
+
+        assertThat(changed).isEqualTo(1);
+        var details = violations.get(first);
+        assertThat(details.status()).isEqualTo(ViolationStatus.FALSE_POSITIVE);
+        assertThat(details.statusChangedAt()).isEqualTo(at);
+        assertThat(details.statusChangedBy()).isEqualTo("import-bot");
+        assertThat(details.justification()).isEqualTo("suppressed in Tool (import 2)");
+        assertThat(details.acceptedUntil()).isNull();
+        assertThat(history.findByViolationIdOrderByChangedAtAsc(first))
+                .extracting(c -> c.getFromStatus() + ">" + c.getToStatus() + " by " + c.getChangedBy() + ": " + c.getReason())
+                .containsExactly("OPEN>FALSE_POSITIVE by import-bot: suppressed in Tool (import 2)");
+        assertThat(history.findByViolationIdOrderByChangedAtAsc(second)).hasSize(1);
+        assertThat(jdbc.queryForObject("select detail from activity_event where action = 'VIOLATION_STATUS_CHANGED'"
+                + " and target = ?", String.class, first.toString()))
+                .isEqualTo("\"PAN in logs\" OPEN → FALSE_POSITIVE: suppressed in Tool (import 2)");
+        assertThat(events.stream(ViolationStatusChanged.class)).filteredOn(e -> e.violationId().equals(first))
+                .extracting(e -> e.from() + ">" + e.to() + " " + e.justification() + " " + e.batchId())
+                .containsExactly("OPEN>FALSE_POSITIVE suppressed in Tool (import 2) " + batch);
+    }
+
     private UUID openViolation() {
         var caseId = cases.create(new CreateCaseRequest("Status case " + UUID.randomUUID(), "PCI DSS", null)).id();
         return violations.addToCase(caseId, List.of(new CreateViolationRequest("3.5.1", "PAN in logs", null,
