@@ -23,9 +23,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class CreateContext {
 
-    /** Resolved options; {@code allowedPriorities} are lower-case names. */
+    /**
+     * Resolved options; {@code allowedPriorities} are lower-case names; {@code dueDateOnScreen}: the project's create
+     * screen has Jira's {@code duedate}, so issues carry the violation's due date there.
+     */
     public record Resolved(String projectKey, String issueType, String requestedPriority, Set<String> allowedPriorities,
-            String assigneeAccountId, Map<String, Object> customFields) {
+            String assigneeAccountId, Map<String, Object> customFields, boolean dueDateOnScreen) {
 
         /** The requested priority, else the severity's default when the project allows it, else Jira's default. */
         public String priorityFor(Severity severity) {
@@ -37,23 +40,27 @@ public class CreateContext {
         }
 
         public IssuePayloads.Options optionsFor(Severity severity) {
-            return new IssuePayloads.Options(projectKey, issueType, priorityFor(severity), assigneeAccountId, customFields);
+            return new IssuePayloads.Options(projectKey, issueType, priorityFor(severity), assigneeAccountId, customFields,
+                    dueDateOnScreen);
         }
     }
 
     /**
-     * How long a project's allowed priorities are reused. A bulk job resolves right after its request did: within this
+     * How long a project's create screen (allowed priorities, whether it has {@code duedate}) is reused. A bulk job resolves right after its request did: within this
      * time it asks Jira nothing again. A project whose priority scheme changed meanwhile gets Jira's own refusal.
      */
     static final Duration PRIORITIES_TTL = Duration.ofSeconds(60);
 
     private record PrioritiesKey(UUID user, String cloudId, String projectKey, String issueType) {}
 
-    private record CachedPriorities(Set<String> names, Instant until) {}
+    /** What the app needs from a project's create screen (createmeta). */
+    private record Screen(Set<String> priorities, boolean dueDate) {}
+
+    private record CachedScreen(Screen screen, Instant until) {}
 
     private final JiraIssueService jira;
     private final Clock clock;
-    private final Map<PrioritiesKey, CachedPriorities> priorities = new ConcurrentHashMap<>();
+    private final Map<PrioritiesKey, CachedScreen> screens = new ConcurrentHashMap<>();
 
     CreateContext(JiraIssueService jira, Clock clock) {
         this.jira = jira;
@@ -63,36 +70,37 @@ public class CreateContext {
     public Resolved resolve(UUID user, String cloudId, String projectKey, String issueType, String priority,
             String assignee, Map<String, Object> customFields) {
         String accountId = assignee == null || assignee.isBlank() ? null : assignee(user, cloudId, projectKey, assignee.strip());
-        Set<String> allowed = Set.of();
-        if (priority == null || priority.isBlank()) {
-            allowed = allowedPriorities(user, cloudId, projectKey, issueType);
-        }
-        return new Resolved(projectKey, issueType, priority, allowed, accountId, customFields == null ? Map.of() : customFields);
+        var screen = screen(user, cloudId, projectKey, issueType);
+        Set<String> allowed = priority == null || priority.isBlank() ? screen.priorities() : Set.of();
+        return new Resolved(projectKey, issueType, priority, allowed, accountId, customFields == null ? Map.of() : customFields,
+                screen.dueDate());
     }
 
-    private Set<String> allowedPriorities(UUID user, String cloudId, String projectKey, String issueType) {
+    private Screen screen(UUID user, String cloudId, String projectKey, String issueType) {
         Instant now = clock.instant();
         var key = new PrioritiesKey(user, cloudId, projectKey, issueType);
-        var cached = priorities.get(key);
+        var cached = screens.get(key);
         if (cached != null && cached.until().isAfter(now)) {
-            return cached.names();
+            return cached.screen();
         }
-        Set<String> names = fetchAllowedPriorities(user, cloudId, projectKey, issueType);
-        priorities.values().removeIf(entry -> !entry.until().isAfter(now));
-        priorities.put(key, new CachedPriorities(names, now.plus(PRIORITIES_TTL)));
-        return names;
+        Screen screen = fetchScreen(user, cloudId, projectKey, issueType);
+        screens.values().removeIf(entry -> !entry.until().isAfter(now));
+        screens.put(key, new CachedScreen(screen, now.plus(PRIORITIES_TTL)));
+        return screen;
     }
 
-    private Set<String> fetchAllowedPriorities(UUID user, String cloudId, String projectKey, String issueType) {
+    private Screen fetchScreen(UUID user, String cloudId, String projectKey, String issueType) {
         var type = jira.issueTypes(user, cloudId, projectKey).stream()
                 .filter(t -> t.id().equals(issueType) || t.name().equalsIgnoreCase(issueType)).findFirst()
                 .orElseThrow(() -> new UnprocessableException("Jira project " + projectKey + " has no issue type '"
                         + issueType + "' you can create.", List.of(Map.of("field", "issue_type", "message", "unknown issue type"))));
-        return jira.fields(user, cloudId, projectKey, type.id()).stream()
+        var fields = jira.fields(user, cloudId, projectKey, type.id());
+        var priorities = fields.stream()
                 .filter(f -> f.fieldId().equals("priority"))
                 .flatMap(f -> f.allowedValues().stream())
                 .map(o -> o.name().toLowerCase(Locale.ROOT))
                 .collect(Collectors.toSet());
+        return new Screen(priorities, fields.stream().anyMatch(f -> f.fieldId().equals("duedate")));
     }
 
     /** An accountId, or an email / display name that must match exactly one assignable user of the project. */

@@ -1,0 +1,206 @@
+package com.example.compliance.analytics.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.h2.api.Trigger;
+
+/**
+ * H2's side of the analytics rollups (changeset 0022, ADR 017): row-level triggers, since H2 has no transition tables.
+ * On {@code violation}: ±1 in {@code violation_day_count} for each row written, and a changed case, framework, severity
+ * or detection time copied onto its status changes and tickets. On {@code violation_status_change} and {@code ticket}:
+ * before an insert, the violation's facts onto the row; after any write to a status change, ±1 in
+ * {@code status_change_week_count}. PostgreSQL does the same
+ * with statement-level triggers in SQL.
+ */
+public class H2RollupTrigger implements Trigger {
+
+    private static final Set<String> OPEN = Set.of("OPEN", "REMEDIATION_CLAIMED");
+
+    private String table;
+    private boolean before;
+    private final Map<String, Integer> columns = new HashMap<>();
+
+    @Override
+    public void init(Connection connection, String schemaName, String triggerName, String tableName, boolean before,
+            int type) throws SQLException {
+        this.table = tableName.toLowerCase();
+        this.before = before;
+        try (var rs = connection.getMetaData().getColumns(null, schemaName, tableName, null)) {
+            while (rs.next()) {
+                columns.put(rs.getString("COLUMN_NAME").toLowerCase(), rs.getInt("ORDINAL_POSITION") - 1);
+            }
+        }
+    }
+
+    @Override
+    public void fire(Connection connection, Object[] oldRow, Object[] newRow) throws SQLException {
+        if (table.equals("violation")) {
+            violationWritten(connection, oldRow, newRow);
+        } else if (before) {
+            // A status change or a ticket being inserted
+            copyViolationFacts(connection, newRow);
+        } else {
+            statusChangeWritten(connection, oldRow, newRow);
+        }
+    }
+
+    private Object get(Object[] row, String column) {
+        return row[Objects.requireNonNull(columns.get(column), column)];
+    }
+
+    private void violationWritten(Connection connection, Object[] oldRow, Object[] newRow) throws SQLException {
+        Object[] oldKey = oldRow == null ? null : dayKey(oldRow);
+        Object[] newKey = newRow == null ? null : dayKey(newRow);
+        if (java.util.Arrays.equals(oldKey, newKey)) {
+            return;
+        }
+        if (oldKey != null) {
+            addDay(connection, oldKey, -1);
+        }
+        if (newKey != null) {
+            addDay(connection, newKey, 1);
+        }
+        if (oldRow != null && newRow != null && !java.util.Arrays.equals(facts(oldRow), facts(newRow))) {
+            try (var update = connection.prepareStatement("""
+                    UPDATE violation_status_change SET case_id = ?, framework = ?, severity = ?, detected_at = ?
+                    WHERE violation_id = ?""")) {
+                Object[] facts = facts(newRow);
+                for (int i = 0; i < facts.length; i++) {
+                    update.setObject(i + 1, facts[i]);
+                }
+                update.setObject(5, get(newRow, "id"));
+                update.executeUpdate();
+            }
+            try (var update = connection.prepareStatement(
+                    "UPDATE ticket SET framework = ?, severity = ?, detected_at = ? WHERE violation_id = ?")) {
+                Object[] facts = facts(newRow);
+                for (int i = 1; i < facts.length; i++) {
+                    update.setObject(i, facts[i]);
+                }
+                update.setObject(4, get(newRow, "id"));
+                update.executeUpdate();
+            }
+        }
+    }
+
+    private Object[] facts(Object[] row) {
+        return new Object[] {get(row, "case_id"), get(row, "framework"), get(row, "severity"), get(row, "detected_at")};
+    }
+
+    private Object[] dayKey(Object[] row) {
+        return new Object[] {get(row, "case_id"), get(row, "framework"), number(get(row, "severity")),
+                get(row, "status"), utcDay(get(row, "detected_at"))};
+    }
+
+    private static void addDay(Connection connection, Object[] key, long n) throws SQLException {
+        upsert(connection, """
+                UPDATE violation_day_count SET n = n + ?
+                WHERE case_id = ? AND framework = ? AND severity = ? AND status = ? AND detected_day = ?""", """
+                INSERT INTO violation_day_count (n, case_id, framework, severity, status, detected_day)
+                VALUES (?, ?, ?, ?, ?, ?)""", key, n);
+    }
+
+    private void copyViolationFacts(Connection connection, Object[] newRow) throws SQLException {
+        try (var select = connection.prepareStatement(
+                "SELECT case_id, framework, severity, detected_at FROM violation WHERE id = ?")) {
+            select.setObject(1, get(newRow, "violation_id"));
+            try (var rs = select.executeQuery()) {
+                if (rs.next()) {
+                    newRow[columns.get("case_id")] = rs.getObject(1);
+                    newRow[columns.get("framework")] = rs.getObject(2);
+                    newRow[columns.get("severity")] = rs.getObject(3);
+                    newRow[columns.get("detected_at")] = rs.getObject(4, OffsetDateTime.class);
+                }
+            }
+        }
+    }
+
+    private void statusChangeWritten(Connection connection, Object[] oldRow, Object[] newRow) throws SQLException {
+        if (oldRow != null) {
+            addWeek(connection, oldRow, -1);
+        }
+        if (newRow != null) {
+            addWeek(connection, newRow, 1);
+        }
+    }
+
+    private void addWeek(Connection connection, Object[] row, long sign) throws SQLException {
+        if (get(row, "case_id") == null) {
+            return; // a row from before changeset 0022's backfill: never counted
+        }
+        String from = (String) get(row, "from_status");
+        String to = (String) get(row, "to_status");
+        long delta = sign * ((OPEN.contains(to) ? 1 : 0) - (OPEN.contains(from) ? 1 : 0));
+        long resolved = sign * ("RESOLVED".equals(to) ? 1 : 0);
+        Object[] key = {get(row, "case_id"), get(row, "framework"), number(get(row, "severity")),
+                monday(get(row, "detected_at")), monday(get(row, "changed_at"))};
+        String where = "case_id = ? AND framework = ? AND severity = ? AND detected_week = ? AND changed_week = ?";
+        if (!update(connection, "UPDATE status_change_week_count SET backlog_delta = backlog_delta + ?, resolved = resolved + ? WHERE "
+                + where, key, delta, resolved)) {
+            try (var insert = connection.prepareStatement("""
+                    INSERT INTO status_change_week_count (backlog_delta, resolved, case_id, framework, severity,
+                        detected_week, changed_week) VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+                bind(insert, key, delta, resolved);
+                insert.executeUpdate();
+            }
+        }
+    }
+
+    private static void upsert(Connection connection, String update, String insert, Object[] key, long n)
+            throws SQLException {
+        if (!update(connection, update, key, n)) {
+            try (var statement = connection.prepareStatement(insert)) {
+                bind(statement, key, n);
+                statement.executeUpdate();
+            }
+        }
+    }
+
+    private static boolean update(Connection connection, String sql, Object[] key, long... values) throws SQLException {
+        try (var statement = connection.prepareStatement(sql)) {
+            bind(statement, key, values);
+            return statement.executeUpdate() > 0;
+        }
+    }
+
+    private static void bind(java.sql.PreparedStatement statement, Object[] key, long... values) throws SQLException {
+        int i = 1;
+        for (long value : values) {
+            statement.setLong(i++, value);
+        }
+        for (Object part : key) {
+            statement.setObject(i++, part);
+        }
+    }
+
+    private static Integer number(Object value) {
+        return value == null ? null : ((Number) value).intValue();
+    }
+
+    static LocalDate utcDay(Object timestamp) {
+        if (timestamp instanceof OffsetDateTime odt) {
+            return odt.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
+        }
+        if (timestamp instanceof Timestamp ts) {
+            return ts.toInstant().atOffset(ZoneOffset.UTC).toLocalDate();
+        }
+        if (timestamp instanceof java.time.Instant instant) {
+            return instant.atOffset(ZoneOffset.UTC).toLocalDate();
+        }
+        throw new IllegalArgumentException("not a timestamp: " + timestamp);
+    }
+
+    static LocalDate monday(Object timestamp) {
+        return utcDay(timestamp).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+}
