@@ -19,7 +19,7 @@ import org.h2.api.Trigger;
  * On {@code violation}: ±1 in {@code violation_day_count} for each row written, and a changed case, framework, severity
  * or detection time copied onto its status changes and tickets. On {@code violation_status_change} and {@code ticket}:
  * before an insert, the violation's facts onto the row; after any write to a status change, ±1 in
- * {@code status_change_week_count}. PostgreSQL does the same
+ * {@code status_change_week_count}; after any write to a ticket, ±1 in {@code ticket_category_count} for created ones. PostgreSQL does the same
  * with statement-level triggers in SQL.
  */
 public class H2RollupTrigger implements Trigger {
@@ -27,28 +27,51 @@ public class H2RollupTrigger implements Trigger {
     private static final Set<String> OPEN = Set.of("OPEN", "REMEDIATION_CLAIMED");
 
     private String table;
+    private String schema;
     private boolean before;
     private final Map<String, Integer> columns = new HashMap<>();
 
     @Override
     public void init(Connection connection, String schemaName, String triggerName, String tableName, boolean before,
             int type) throws SQLException {
-        this.table = tableName.toLowerCase();
+        // By the trigger's name, not tableName: H2's ALTER TABLE copies a table through a temporary one and inits its
+        // triggers there, under the temporary name
+        String name = triggerName.toLowerCase(java.util.Locale.ROOT);
+        this.table = name.startsWith("violation_") ? "violation"
+                : name.startsWith("status_change_") ? "violation_status_change"
+                : name.startsWith("ticket_") ? "ticket" : null;
+        if (table == null) {
+            throw new SQLException("H2RollupTrigger does not know trigger " + triggerName);
+        }
+        this.schema = schemaName;
         this.before = before;
-        try (var rs = connection.getMetaData().getColumns(null, schemaName, tableName, null)) {
+    }
+
+    /** Column positions, read at the first row (the table has its final name and columns by then). */
+    private synchronized void resolveColumns(Connection connection) throws SQLException {
+        if (!columns.isEmpty()) {
+            return;
+        }
+        var metaData = connection.getMetaData();
+        String escape = metaData.getSearchStringEscape();
+        String pattern = escape == null ? table : table.replace("_", escape + "_");
+        try (var rs = metaData.getColumns(null, schema, pattern, null)) {
             while (rs.next()) {
-                columns.put(rs.getString("COLUMN_NAME").toLowerCase(), rs.getInt("ORDINAL_POSITION") - 1);
+                columns.put(rs.getString("COLUMN_NAME").toLowerCase(java.util.Locale.ROOT), rs.getInt("ORDINAL_POSITION") - 1);
             }
         }
     }
 
     @Override
     public void fire(Connection connection, Object[] oldRow, Object[] newRow) throws SQLException {
+        resolveColumns(connection);
         if (table.equals("violation")) {
             violationWritten(connection, oldRow, newRow);
         } else if (before) {
             // A status change or a ticket being inserted
             copyViolationFacts(connection, newRow);
+        } else if (table.equals("ticket")) {
+            ticketWritten(connection, oldRow, newRow);
         } else {
             statusChangeWritten(connection, oldRow, newRow);
         }
@@ -123,6 +146,32 @@ public class H2RollupTrigger implements Trigger {
                 }
             }
         }
+    }
+
+    private void ticketWritten(Connection connection, Object[] oldRow, Object[] newRow) throws SQLException {
+        Object[] oldKey = oldRow == null ? null : categoryKey(oldRow);
+        Object[] newKey = newRow == null ? null : categoryKey(newRow);
+        if (java.util.Arrays.equals(oldKey, newKey)) {
+            return;
+        }
+        for (var change : new Object[][] {oldKey, newKey}) {
+            if (change != null) {
+                upsert(connection, """
+                        UPDATE ticket_category_count SET n = n + ?
+                        WHERE case_id = ? AND framework = ? AND severity = ? AND status_category = ?""", """
+                        INSERT INTO ticket_category_count (n, case_id, framework, severity, status_category)
+                        VALUES (?, ?, ?, ?, ?)""", change, change == oldKey ? -1 : 1);
+            }
+        }
+    }
+
+    /** A created ticket's key in {@code ticket_category_count}; null for reservations and deleted issues. */
+    private Object[] categoryKey(Object[] row) {
+        if (!"CREATED".equals(get(row, "state"))) {
+            return null;
+        }
+        return new Object[] {get(row, "case_id"), get(row, "framework"), number(get(row, "severity")),
+                get(row, "status_category")};
     }
 
     private void statusChangeWritten(Connection connection, Object[] oldRow, Object[] newRow) throws SQLException {

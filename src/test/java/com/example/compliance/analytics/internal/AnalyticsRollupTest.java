@@ -51,6 +51,7 @@ class AnalyticsRollupTest extends IntegrationTest {
                 String.class, c3)).containsExactly("FW-moved");
         jdbc.update("UPDATE violation SET status = 'OPEN' WHERE case_id = ? AND status = 'FALSE_POSITIVE'", data.caseId());
         jdbc.update("UPDATE violation SET detected_at = detected_at - INTERVAL '3' DAY WHERE id = ?", id("h1"));
+        jdbc.update("UPDATE ticket SET status_category = 'DONE' WHERE violation_id = ?", c3);
         jdbc.update("DELETE FROM ticket WHERE violation_id = ?", c2);
         jdbc.update("DELETE FROM violation WHERE id = ?", c2);
         assertRollupsMatch();
@@ -89,6 +90,19 @@ class AnalyticsRollupTest extends IntegrationTest {
         }, data.caseId());
         expectedWeeks.values().removeIf(sums -> sums.equals(List.of(0L, 0L)));
         assertThat(weekCounts()).isEqualTo(expectedWeeks);
+
+        var expectedTickets = new TreeMap<String, Long>();
+        jdbc.query("""
+                SELECT v.framework, v.severity, t.status_category FROM ticket t JOIN violation v ON v.id = t.violation_id
+                WHERE v.case_id = ? AND t.state = 'CREATED'""", rs -> {
+            expectedTickets.merge(rs.getString(1) + "|" + rs.getInt(2) + "|" + rs.getString(3), 1L, Long::sum);
+        }, data.caseId());
+        var ticketCounts = new TreeMap<String, Long>();
+        jdbc.query("SELECT framework, severity, status_category, n FROM ticket_category_count WHERE case_id = ? AND n <> 0",
+                rs -> {
+                    ticketCounts.put(rs.getString(1) + "|" + rs.getInt(2) + "|" + rs.getString(3), rs.getLong(4));
+                }, data.caseId());
+        assertThat(ticketCounts).isNotEmpty().isEqualTo(expectedTickets);
 
         var tickets = jdbc.queryForList("""
                 SELECT t.framework AS t_framework, v.framework, t.severity AS t_severity, v.severity,
