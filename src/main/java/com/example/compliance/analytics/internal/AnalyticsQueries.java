@@ -164,21 +164,17 @@ public class AnalyticsQueries {
 
     /**
      * Hours from detection to each violation's first ticket, for first tickets created in the period, per severity.
-     * The period's tickets that no earlier ticket of their violation precedes (ties: the smaller id), with the
-     * violation's facts on the ticket row (ADR 017): a range of one index, no join to the violations.
+     * From {@code violation_first_ticket}, which triggers keep (ADR 017): a range of one index.
      */
     public Map<Severity, Percentiles> timeToTicket(Scope scope, Instant from, Instant to) {
         var parameters = period(from, to);
         return percentiles("""
                 SELECT x.severity, PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY x.hours) AS p50,
                        PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY x.hours) AS p90, COUNT(*) AS n
-                FROM (SELECT t.severity AS severity, %s AS hours
-                      FROM ticket t
-                      WHERE t.state <> 'PENDING' AND t.created_at >= :from AND t.created_at < :to AND %s
-                        AND NOT EXISTS (SELECT 1 FROM ticket e WHERE e.violation_id = t.violation_id
-                                        AND e.state <> 'PENDING' AND (e.created_at < t.created_at
-                                            OR (e.created_at = t.created_at AND e.id < t.id)))) x
-                GROUP BY x.severity""".formatted(hours("t.detected_at", "t.created_at"), scope.where("t", parameters)),
+                FROM (SELECT f.severity AS severity, %s AS hours
+                      FROM violation_first_ticket f
+                      WHERE f.created_at >= :from AND f.created_at < :to AND %s) x
+                GROUP BY x.severity""".formatted(hours("f.detected_at", "f.created_at"), scope.where("f", parameters)),
                 parameters);
     }
 

@@ -19,7 +19,8 @@ import org.h2.api.Trigger;
  * On {@code violation}: ±1 in {@code violation_day_count} for each row written, and a changed case, framework, severity
  * or detection time copied onto its status changes and tickets. On {@code violation_status_change} and {@code ticket}:
  * before an insert, the violation's facts onto the row; after any write to a status change, ±1 in
- * {@code status_change_week_count}; after any write to a ticket, ±1 in {@code ticket_category_count} for created ones. PostgreSQL does the same
+ * {@code status_change_week_count}; after any write to a ticket, ±1 in {@code ticket_category_count} for created ones
+ * and its violation's first ticket again in {@code violation_first_ticket}. PostgreSQL does the same
  * with statement-level triggers in SQL.
  */
 public class H2RollupTrigger implements Trigger {
@@ -149,6 +150,11 @@ public class H2RollupTrigger implements Trigger {
     }
 
     private void ticketWritten(Connection connection, Object[] oldRow, Object[] newRow) throws SQLException {
+        for (Object[] row : new Object[][] {oldRow, newRow}) {
+            if (row != null && (row != newRow || oldRow == null || !get(oldRow, "violation_id").equals(get(newRow, "violation_id")))) {
+                firstTicket(connection, get(row, "violation_id"));
+            }
+        }
         Object[] oldKey = oldRow == null ? null : categoryKey(oldRow);
         Object[] newKey = newRow == null ? null : categoryKey(newRow);
         if (java.util.Arrays.equals(oldKey, newKey)) {
@@ -162,6 +168,22 @@ public class H2RollupTrigger implements Trigger {
                         INSERT INTO ticket_category_count (n, case_id, framework, severity, status_category)
                         VALUES (?, ?, ?, ?, ?)""", change, change == oldKey ? -1 : 1);
             }
+        }
+    }
+
+    /** The violation's first ticket that is not a reservation (earliest, then smallest id), again from its tickets. */
+    private static void firstTicket(Connection connection, Object violationId) throws SQLException {
+        try (var delete = connection.prepareStatement("DELETE FROM violation_first_ticket WHERE violation_id = ?");
+                var insert = connection.prepareStatement("""
+                        INSERT INTO violation_first_ticket (violation_id, ticket_id, created_at, case_id, framework,
+                            severity, detected_at)
+                        SELECT t.violation_id, t.id, t.created_at, t.case_id, t.framework, t.severity, t.detected_at
+                        FROM ticket t WHERE t.violation_id = ? AND t.state <> 'PENDING'
+                        ORDER BY t.created_at, t.id LIMIT 1""")) {
+            delete.setObject(1, violationId);
+            delete.executeUpdate();
+            insert.setObject(1, violationId);
+            insert.executeUpdate();
         }
     }
 

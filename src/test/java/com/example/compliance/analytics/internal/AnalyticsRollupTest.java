@@ -53,6 +53,11 @@ class AnalyticsRollupTest extends IntegrationTest {
         jdbc.update("UPDATE violation SET detected_at = detected_at - INTERVAL '3' DAY WHERE id = ?", id("h1"));
         jdbc.update("UPDATE ticket SET status_category = 'DONE' WHERE violation_id = ?", c3);
         jdbc.update("DELETE FROM ticket WHERE violation_id = ?", c2);
+        // c3's first ticket (site-a, 10 h) goes; its site-b ticket (50 h) becomes the first
+        jdbc.update("DELETE FROM ticket WHERE violation_id = ? AND cloud_id = 'site-a'", c3);
+        assertThat(jdbc.queryForObject("""
+                SELECT t.cloud_id FROM violation_first_ticket f JOIN ticket t ON t.id = f.ticket_id
+                WHERE f.violation_id = ?""", String.class, c3)).isEqualTo("site-b");
         jdbc.update("DELETE FROM violation WHERE id = ?", c2);
         assertRollupsMatch();
     }
@@ -103,6 +108,21 @@ class AnalyticsRollupTest extends IntegrationTest {
                     ticketCounts.put(rs.getString(1) + "|" + rs.getInt(2) + "|" + rs.getString(3), rs.getLong(4));
                 }, data.caseId());
         assertThat(ticketCounts).isNotEmpty().isEqualTo(expectedTickets);
+
+        var expectedFirst = new TreeMap<String, String>();
+        jdbc.query("""
+                SELECT t.violation_id, t.id FROM ticket t JOIN violation v ON v.id = t.violation_id
+                WHERE v.case_id = ? AND t.state <> 'PENDING' ORDER BY t.created_at DESC, t.id DESC""", rs -> {
+            expectedFirst.put(rs.getString(1), rs.getString(2)); // the last put per violation is its earliest
+        }, data.caseId());
+        var first = new TreeMap<String, String>();
+        jdbc.query("""
+                SELECT f.violation_id, f.ticket_id, f.severity, v.severity AS v_severity FROM violation_first_ticket f
+                JOIN violation v ON v.id = f.violation_id WHERE v.case_id = ?""", rs -> {
+            first.put(rs.getString(1), rs.getString(2));
+            assertThat(rs.getInt("severity")).isEqualTo(rs.getInt("v_severity"));
+        }, data.caseId());
+        assertThat(first).isNotEmpty().isEqualTo(expectedFirst);
 
         var tickets = jdbc.queryForList("""
                 SELECT t.framework AS t_framework, v.framework, t.severity AS t_severity, v.severity,
