@@ -183,7 +183,16 @@ public class H2RollupTrigger implements Trigger {
             delete.setObject(1, violationId);
             delete.executeUpdate();
             insert.setObject(1, violationId);
-            insert.executeUpdate();
+            try {
+                insert.executeUpdate();
+            } catch (SQLException e) {
+                if (!DUPLICATE_KEY.equals(e.getSQLState())) {
+                    throw e;
+                }
+                // A concurrent transaction recorded the violation's first ticket meanwhile: take it from the top again
+                delete.executeUpdate();
+                insert.executeUpdate();
+            }
         }
     }
 
@@ -216,26 +225,29 @@ public class H2RollupTrigger implements Trigger {
         Object[] key = {get(row, "case_id"), get(row, "framework"), number(get(row, "severity")),
                 monday(get(row, "detected_at")), monday(get(row, "changed_at"))};
         String where = "case_id = ? AND framework = ? AND severity = ? AND detected_week = ? AND changed_week = ?";
-        if (!update(connection, "UPDATE status_change_week_count SET backlog_delta = backlog_delta + ?, resolved = resolved + ? WHERE "
-                + where, key, delta, resolved)) {
-            try (var insert = connection.prepareStatement("""
-                    INSERT INTO status_change_week_count (backlog_delta, resolved, case_id, framework, severity,
-                        detected_week, changed_week) VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
-                bind(insert, key, delta, resolved);
-                insert.executeUpdate();
+        upsert(connection, "UPDATE status_change_week_count SET backlog_delta = backlog_delta + ?, resolved = resolved + ? WHERE "
+                + where, """
+                INSERT INTO status_change_week_count (backlog_delta, resolved, case_id, framework, severity,
+                    detected_week, changed_week) VALUES (?, ?, ?, ?, ?, ?, ?)""", key, delta, resolved);
+    }
+
+    private static void upsert(Connection connection, String update, String insert, Object[] key, long... values)
+            throws SQLException {
+        if (update(connection, update, key, values)) {
+            return;
+        }
+        try (var statement = connection.prepareStatement(insert)) {
+            bind(statement, key, values);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            // Another transaction inserted the same counter first (it committed meanwhile): add to its row
+            if (!DUPLICATE_KEY.equals(e.getSQLState()) || !update(connection, update, key, values)) {
+                throw e;
             }
         }
     }
 
-    private static void upsert(Connection connection, String update, String insert, Object[] key, long n)
-            throws SQLException {
-        if (!update(connection, update, key, n)) {
-            try (var statement = connection.prepareStatement(insert)) {
-                bind(statement, key, n);
-                statement.executeUpdate();
-            }
-        }
-    }
+    private static final String DUPLICATE_KEY = "23505";
 
     private static boolean update(Connection connection, String sql, Object[] key, long... values) throws SQLException {
         try (var statement = connection.prepareStatement(sql)) {
