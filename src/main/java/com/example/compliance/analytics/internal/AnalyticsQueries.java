@@ -151,10 +151,11 @@ public class AnalyticsQueries {
     /** Created tickets (not reservations) of the scope's violations, per Jira status category. */
     public Map<String, Long> ticketsByCategory(Scope scope) {
         var parameters = new HashMap<String, Object>();
-        // Counted by triggers per case, framework, severity and category (ADR 017)
+        // The ticket carries its violation's framework and severity (ADR 017): no join. Not a counter rollup: bulk
+        // jobs confirm tickets of one case in parallel chunks, and shared counter rows deadlocked them
         String sql = """
-                SELECT c.status_category, SUM(c.n) AS n FROM ticket_category_count c
-                WHERE %s GROUP BY c.status_category""".formatted(scope.where("c", parameters));
+                SELECT t.status_category, COUNT(*) AS n FROM ticket t
+                WHERE t.state = 'CREATED' AND %s GROUP BY t.status_category""".formatted(scope.where("t", parameters));
         var counts = new TreeMap<String, Long>();
         jdbc.query(sql, parameters, rs -> {
             counts.put(rs.getString("status_category"), rs.getLong("n"));

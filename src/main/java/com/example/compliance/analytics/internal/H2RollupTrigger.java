@@ -19,8 +19,8 @@ import org.h2.api.Trigger;
  * On {@code violation}: ±1 in {@code violation_day_count} for each row written, and a changed case, framework, severity
  * or detection time copied onto its status changes and tickets. On {@code violation_status_change} and {@code ticket}:
  * before an insert, the violation's facts onto the row; after any write to a status change, ±1 in
- * {@code status_change_week_count}; after any write to a ticket, ±1 in {@code ticket_category_count} for created ones
- * and its violation's first ticket again in {@code violation_first_ticket}. PostgreSQL does the same
+ * {@code status_change_week_count}; after any write to a ticket, its violation's first ticket again in
+ * {@code violation_first_ticket}. PostgreSQL does the same
  * with statement-level triggers in SQL.
  */
 public class H2RollupTrigger implements Trigger {
@@ -155,20 +155,6 @@ public class H2RollupTrigger implements Trigger {
                 firstTicket(connection, get(row, "violation_id"));
             }
         }
-        Object[] oldKey = oldRow == null ? null : categoryKey(oldRow);
-        Object[] newKey = newRow == null ? null : categoryKey(newRow);
-        if (java.util.Arrays.equals(oldKey, newKey)) {
-            return;
-        }
-        for (var change : new Object[][] {oldKey, newKey}) {
-            if (change != null) {
-                upsert(connection, """
-                        UPDATE ticket_category_count SET n = n + ?
-                        WHERE case_id = ? AND framework = ? AND severity = ? AND status_category = ?""", """
-                        INSERT INTO ticket_category_count (n, case_id, framework, severity, status_category)
-                        VALUES (?, ?, ?, ?, ?)""", change, change == oldKey ? -1 : 1);
-            }
-        }
     }
 
     /** The violation's first ticket that is not a reservation (earliest, then smallest id), again from its tickets. */
@@ -194,15 +180,6 @@ public class H2RollupTrigger implements Trigger {
                 insert.executeUpdate();
             }
         }
-    }
-
-    /** A created ticket's key in {@code ticket_category_count}; null for reservations and deleted issues. */
-    private Object[] categoryKey(Object[] row) {
-        if (!"CREATED".equals(get(row, "state"))) {
-            return null;
-        }
-        return new Object[] {get(row, "case_id"), get(row, "framework"), number(get(row, "severity")),
-                get(row, "status_category")};
     }
 
     private void statusChangeWritten(Connection connection, Object[] oldRow, Object[] newRow) throws SQLException {

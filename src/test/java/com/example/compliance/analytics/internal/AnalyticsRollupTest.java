@@ -96,19 +96,6 @@ class AnalyticsRollupTest extends IntegrationTest {
         expectedWeeks.values().removeIf(sums -> sums.equals(List.of(0L, 0L)));
         assertThat(weekCounts()).isEqualTo(expectedWeeks);
 
-        var expectedTickets = new TreeMap<String, Long>();
-        jdbc.query("""
-                SELECT v.framework, v.severity, t.status_category FROM ticket t JOIN violation v ON v.id = t.violation_id
-                WHERE v.case_id = ? AND t.state = 'CREATED'""", rs -> {
-            expectedTickets.merge(rs.getString(1) + "|" + rs.getInt(2) + "|" + rs.getString(3), 1L, Long::sum);
-        }, data.caseId());
-        var ticketCounts = new TreeMap<String, Long>();
-        jdbc.query("SELECT framework, severity, status_category, n FROM ticket_category_count WHERE case_id = ? AND n <> 0",
-                rs -> {
-                    ticketCounts.put(rs.getString(1) + "|" + rs.getInt(2) + "|" + rs.getString(3), rs.getLong(4));
-                }, data.caseId());
-        assertThat(ticketCounts).isNotEmpty().isEqualTo(expectedTickets);
-
         var expectedFirst = new TreeMap<String, String>();
         jdbc.query("""
                 SELECT t.violation_id, t.id FROM ticket t JOIN violation v ON v.id = t.violation_id
