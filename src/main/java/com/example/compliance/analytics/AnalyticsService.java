@@ -26,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Resolution metrics for the dashboard and for scripts: what is open and overdue, how fast violations get a ticket and
- * get resolved, and the weekly trend. Every figure comes from an aggregate query (see {@code AnalyticsQueries}).
+ * get resolved, and the weekly trend. Every figure comes from an aggregate query over rollups that database triggers
+ * keep exact, or over a short index range (see {@code AnalyticsQueries}, ADR 017).
  */
 @Service
 public class AnalyticsService {
@@ -53,6 +54,7 @@ public class AnalyticsService {
         var period = period(filter, now);
         var scope = scope(filter);
         var terms = deadlines.current();
+        queries.tuneSession();
 
         var open = zeros();
         var overdue = zeros();
@@ -90,6 +92,7 @@ public class AnalyticsService {
         var now = clock.instant();
         var period = period(filter, now);
         var scope = scope(filter);
+        queries.tuneSession();
         Instant start = period.from().atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS)
                 .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).toInstant();
         int weeks = (int) ((Duration.between(start, period.to()).getSeconds() + Duration.ofDays(7).getSeconds() - 1)

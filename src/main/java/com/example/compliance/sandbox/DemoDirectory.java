@@ -29,9 +29,13 @@ public class DemoDirectory {
         }
     }
 
-    /** {@code creatable} false: browse-only, left out of {@code project/search?action=create}. */
+    /**
+     * {@code creatable} false: browse-only, left out of {@code project/search?action=create}. {@code dueDateOnScreen}:
+     * the create screen has the system field {@code duedate}.
+     */
     public record Project(String id, String key, String name, String description, List<IssueType> issueTypes,
-            List<Priority> priorities, List<CustomField> customFields, boolean creatable, String leadAccountId) {
+            List<Priority> priorities, List<CustomField> customFields, boolean creatable, String leadAccountId,
+            boolean dueDateOnScreen) {
 
         public Optional<IssueType> issueType(String idOrName) {
             return issueTypes.stream().filter(t -> t.id().equals(idOrName) || t.name().equalsIgnoreCase(idOrName)).findFirst();
@@ -85,25 +89,25 @@ public class DemoDirectory {
     private final List<Site> sites = List.of(
             new Site("0c3c4a5b-1d2e-4f60-8a71-92b3c4d5e6f1", "Acme Compliance", "acme-compliance", List.of(
                     new Project("10000", "COMP", "Compliance Remediation", "Remediation of audit findings",
-                            List.of(BUG, TASK), ALL_PRIORITIES, List.of(), true, accounts.get(0).accountId()),
+                            List.of(BUG, TASK), ALL_PRIORITIES, List.of(), true, accounts.get(0).accountId(), true),
                     new Project("10001", "SEC", "Security Findings", "Findings of the security team",
                             List.of(TASK, BUG), List.of(HIGH, MEDIUM, LOW), List.of(
                                     new CustomField("customfield_10050", "Compliance area", FieldKind.SELECT, true, List.of(
                                             new Option("10100", "Access control"), new Option("10101", "Encryption"),
                                             new Option("10102", "Logging and monitoring"), new Option("10103", "Network security"))),
                                     new CustomField("customfield_10051", "Risk score", FieldKind.NUMBER, false, List.of())),
-                            true, accounts.get(1).accountId()),
+                            true, accounts.get(1).accountId(), false),
                     new Project("10002", "LEGACY", "Legacy Audits (read-only)", "Archived audit work; no new issues",
-                            List.of(TASK), ALL_PRIORITIES, List.of(), false, accounts.get(0).accountId())),
+                            List.of(TASK), ALL_PRIORITIES, List.of(), false, accounts.get(0).accountId(), false)),
                     List.of(accounts.get(0).accountId(), accounts.get(1).accountId(), accounts.get(2).accountId(),
                             accounts.get(3).accountId(), accounts.get(4).accountId())),
             new Site("7e8f9a0b-2c3d-4e5f-9a6b-c7d8e9f0a1b2", "Acme Security Ops", "acme-security-ops", List.of(
                     new Project("10100", "OPS", "Security Operations", "Operational security work",
-                            List.of(TASK, INCIDENT), ALL_PRIORITIES, List.of(), true, accounts.get(2).accountId()),
+                            List.of(TASK, INCIDENT), ALL_PRIORITIES, List.of(), true, accounts.get(2).accountId(), true),
                     new Project("10101", "VULN", "Vulnerability Management", "Vulnerabilities with a due date",
                             List.of(BUG, TASK), List.of(HIGHEST, HIGH, MEDIUM, LOW), List.of(
                                     new CustomField("customfield_10060", "Remediation due date", FieldKind.DATE, true, List.of())),
-                            true, accounts.get(2).accountId())),
+                            true, accounts.get(2).accountId(), false)),
                     List.of(accounts.get(0).accountId(), accounts.get(1).accountId(), accounts.get(2).accountId(),
                             accounts.get(4).accountId())));
 

@@ -4,10 +4,13 @@ import com.example.compliance.violation.RemediationDeadlines;
 import com.example.compliance.violation.Severity;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * SQL for "due date" and "overdue" over the {@code violation} table, from the current policy: what the overdue job and
@@ -23,27 +26,50 @@ public record OverdueCondition(String sql, Map<String, Object> parameters) {
      * entry, so no date arithmetic runs per row.
      */
     public static OverdueCondition overdue(RemediationDeadlines deadlines, String alias, Instant now) {
-        var parameters = new java.util.HashMap<String, Object>();
+        return overdue(deadlines, alias, now, (cutoff, parameter) -> {
+            String name = parameter.apply(cutoff.atOffset(ZoneOffset.UTC));
+            return "%s.detected_at < :%s".formatted(alias, name);
+        });
+    }
+
+    /**
+     * How a policy entry's cutoff (detected before it: overdue) becomes a condition on the rows; {@code parameter}
+     * binds a value and returns its name.
+     */
+    @FunctionalInterface
+    public interface CutoffCondition {
+        String render(Instant cutoff, Function<Object, String> parameter);
+    }
+
+    /**
+     * Open and overdue as {@link #overdue(RemediationDeadlines, String, Instant)}, with each entry's "detected before
+     * the cutoff" written by {@code cutoffCondition} (e.g. over a table counting violations per day of detection).
+     * The alias needs {@code status}, {@code severity} and {@code framework} columns.
+     */
+    public static OverdueCondition overdue(RemediationDeadlines deadlines, String alias, Instant now,
+            CutoffCondition cutoffCondition) {
+        var parameters = new HashMap<String, Object>();
+        Function<Object, String> bind = value -> {
+            String name = "sla_p" + parameters.size();
+            parameters.put(name, value);
+            return name;
+        };
         var alternatives = new ArrayList<String>();
-        int n = 0;
         for (Severity severity : Severity.values()) {
             Set<String> overriding = deadlines.frameworksOverriding(severity);
             List<String> names = new ArrayList<>();
             for (String framework : overriding) {
-                String name = "sla_f" + n++;
-                parameters.put(name, framework);
+                String name = bind.apply(framework);
                 names.add(":" + name);
-                String cutoff = "sla_c" + n++;
-                parameters.put(cutoff, now.minus(Duration.ofDays(deadlines.frameworks().get(framework).get(severity))).atOffset(java.time.ZoneOffset.UTC));
-                alternatives.add("(%1$s.severity = %2$d AND %1$s.framework = %3$s AND %1$s.detected_at < :%4$s)"
-                        .formatted(alias, severity.rank(), ":" + name, cutoff));
+                Instant cutoff = now.minus(Duration.ofDays(deadlines.frameworks().get(framework).get(severity)));
+                alternatives.add("(%1$s.severity = %2$d AND %1$s.framework = :%3$s AND %4$s)".formatted(alias,
+                        severity.rank(), name, cutoffCondition.render(cutoff, bind)));
             }
             Integer days = deadlines.defaults().get(severity);
             if (days != null) {
-                String cutoff = "sla_c" + n++;
-                parameters.put(cutoff, now.minus(Duration.ofDays(days)).atOffset(java.time.ZoneOffset.UTC));
-                alternatives.add("(%1$s.severity = %2$d AND %1$s.detected_at < :%3$s%4$s)".formatted(alias,
-                        severity.rank(), cutoff,
+                Instant cutoff = now.minus(Duration.ofDays(days));
+                alternatives.add("(%1$s.severity = %2$d AND %3$s%4$s)".formatted(alias, severity.rank(),
+                        cutoffCondition.render(cutoff, bind),
                         names.isEmpty() ? "" : " AND %s.framework NOT IN (%s)".formatted(alias, String.join(", ", names))));
             }
         }

@@ -40,7 +40,7 @@ public class AuditCaseService {
     public List<CaseDetails> findAll() {
         Map<UUID, Long> counts = new HashMap<>();
         for (Object[] row : cases.countViolationsPerCase()) {
-            counts.put((UUID) row[0], (Long) row[1]);
+            counts.put(UUID.fromString((String) row[0]), ((Number) row[1]).longValue());
         }
         return cases.findAllByOrderByCreatedAtDesc().stream()
                 .map(c -> toDetails(c, counts.getOrDefault(c.getId(), 0L)))

@@ -55,6 +55,43 @@ class TicketApiTest extends TicketTestSupport {
     }
 
     @Test
+    void new_issues_carry_the_due_date_where_the_create_screen_has_it_and_always_in_the_description() {
+        var user = connectedAnalyst("due-analyst");
+        var data = caseWith(user, 2, "Due");
+        // CRITICAL (7 days) and HIGH (30 days), detected 2026-11-01 00:00:00 and 00:00:01 UTC
+        String critical = data.violationIds().get(0);
+        String high = data.violationIds().get(1);
+        assertThat(get(user, "/api/violations/" + critical).json().get("due_at").asString()).startsWith("2026-11-08T00:00");
+
+        var onScreen = post(user, "/api/jira/tickets", """
+                {"violation_id":"%s","project_key":"COMP","issue_type":"Task"}""".formatted(critical));
+        assertThat(onScreen.status()).as(onScreen.body()).isEqualTo(201);
+        var fields = issue("due-analyst", onScreen.json().get("jira_ticket_key").asString()).get("fields");
+        assertThat(fields.get("duedate").asString()).isEqualTo("2026-11-08");
+        assertThat(text(fields.get("description"))).contains("Due: 2026-11-08");
+
+        // SEC's create screen has no duedate: Jira would refuse the field, so it is not sent; the description has it
+        var offScreen = post(user, "/api/jira/tickets", """
+                {"violation_id":"%s","project_key":"SEC","issue_type":"Task",
+                 "fields":{"customfield_10050":{"id":"10101"}}}""".formatted(high));
+        assertThat(offScreen.status()).as(offScreen.body()).isEqualTo(201);
+        var secFields = issue("due-analyst", offScreen.json().get("jira_ticket_key").asString()).get("fields");
+        assertThat(secFields.get("duedate").isNull()).isTrue();
+        assertThat(text(secFields.get("description"))).contains("Due: 2026-12-01");
+    }
+
+    private static String text(JsonNode node) {
+        var text = new StringBuilder();
+        if (node.has("text")) {
+            text.append(node.get("text").asString());
+        }
+        if (node.has("content")) {
+            node.get("content").forEach(child -> text.append(text(child)));
+        }
+        return text.toString();
+    }
+
+    @Test
     void repeat_request_returns_existing_ticket_without_calling_jira() {
         var user = connectedAnalyst("repeat-analyst");
         String violationId = caseWith(user, 1, "Repeat").violationIds().getFirst();

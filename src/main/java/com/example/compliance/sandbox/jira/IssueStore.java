@@ -7,6 +7,7 @@ import com.example.compliance.sandbox.DemoDirectory.Project;
 import com.example.compliance.sandbox.DemoDirectory.Site;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +29,7 @@ public class IssueStore {
 
     public record NewIssue(Site site, Project project, String issueTypeId, String summary, JsonNode description,
             List<String> labels, String priorityId, String assigneeId, String reporterId,
-            Map<String, JsonNode> customFields) {}
+            Map<String, JsonNode> customFields, LocalDate dueDate) {}
 
     public record RemoteLink(long id, long issueId, String globalId, JsonNode request) {}
 
@@ -88,7 +89,7 @@ public class IssueStore {
         var issue = new Issue(id, request.site().cloudId(), request.project().key(), key, List.of(),
                 request.issueTypeId(), request.summary(), request.description(), List.copyOf(request.labels()),
                 request.priorityId(), request.assigneeId(), request.reporterId(), Status.TO_DO,
-                Map.copyOf(request.customFields()), now, now, now);
+                Map.copyOf(request.customFields()), now, now, now, request.dueDate());
         issues.put(id, issue);
         keys.put(key, id);
         return issue;
@@ -202,11 +203,12 @@ public class IssueStore {
             String assigneeId, Status status, List<String> labels, Map<String, JsonNode> customFields) {
         Project project = site.project(projectKey).orElseThrow();
         Issue issue = create(new NewIssue(site, project, typeId, summary, paragraph(summary + "."), labels, priorityId,
-                assigneeId, directory.accounts().getFirst().accountId(), customFields));
+                assigneeId, directory.accounts().getFirst().accountId(), customFields, null));
         Instant created = clock.now().minus(Duration.ofDays(7));
         Issue aged = new Issue(issue.id(), issue.cloudId(), issue.projectKey(), issue.key(), issue.previousKeys(),
                 issue.issueTypeId(), issue.summary(), issue.description(), issue.labels(), issue.priorityId(),
-                issue.assigneeId(), issue.reporterId(), status, issue.customFields(), created, created, created);
+                issue.assigneeId(), issue.reporterId(), status, issue.customFields(), created, created, created,
+                issue.dueDate());
         issues.put(aged.id(), aged);
     }
 

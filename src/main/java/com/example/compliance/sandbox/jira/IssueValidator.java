@@ -8,6 +8,7 @@ import com.example.compliance.sandbox.DemoDirectory.Site;
 import com.example.compliance.sandbox.jira.IssueStore.NewIssue;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -96,6 +97,16 @@ final class IssueValidator {
         }
         String assigneeId = user(site, fields.get("assignee"), "assignee", errors);
         String reporterId = user(site, fields.get("reporter"), "reporter", errors);
+        LocalDate dueDate = null;
+        JsonNode dueNode = fields.get("duedate");
+        boolean dueOnScreen = project.map(Project::dueDateOnScreen).orElse(false);
+        if (dueOnScreen && dueNode != null && !dueNode.isNull()) {
+            try {
+                dueDate = LocalDate.parse(dueNode.isString() ? dueNode.asString() : dueNode.toString());
+            } catch (java.time.format.DateTimeParseException e) {
+                errors.put("duedate", "Error parsing date string: " + (dueNode.isString() ? dueNode.asString() : dueNode));
+            }
+        }
         var customValues = new HashMap<String, JsonNode>();
         if (project.isPresent()) {
             for (CustomField field : project.get().customFields()) {
@@ -104,7 +115,7 @@ final class IssueValidator {
         }
         for (var entry : fields.properties()) {
             String name = entry.getKey();
-            boolean known = SYSTEM_FIELDS.contains(name) || project.map(p -> p.customFields().stream()
+            boolean known = SYSTEM_FIELDS.contains(name) || (name.equals("duedate") && dueOnScreen) || project.map(p -> p.customFields().stream()
                     .anyMatch(f -> f.id().equals(name))).orElse(name.startsWith("customfield_"));
             if (!known) {
                 errors.put(name, "Field '" + name + "' cannot be set. It is not on the appropriate screen, or unknown.");
@@ -115,7 +126,7 @@ final class IssueValidator {
         }
         return new Result(new NewIssue(site, project.get(), type.id(), summary, description == null || description.isNull()
                 ? null : description, labels, priorityId, assigneeId, reporterId == null ? callerAccountId : reporterId,
-                customValues), Map.of());
+                customValues, dueDate), Map.of());
     }
 
     private static Optional<Project> project(Site site, JsonNode node) {

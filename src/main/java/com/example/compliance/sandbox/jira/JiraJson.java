@@ -28,7 +28,8 @@ final class JiraJson {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final List<String> SYSTEM_FIELDS = List.of("summary", "description", "labels", "priority", "assignee",
-            "reporter", "creator", "status", "issuetype", "project", "created", "updated", "statuscategorychangedate");
+            "reporter", "creator", "status", "issuetype", "project", "created", "updated", "statuscategorychangedate",
+            "duedate");
     private static final DateTimeFormatter JIRA_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")
             .withZone(ZoneOffset.UTC);
     private static final String AVATARS = "https://avatar-management--avatars.us-west-2.prod.public.atl-paas.net/initials/";
@@ -192,6 +193,7 @@ final class JiraJson {
                 case "created" -> values.put("created", time(issue.created()));
                 case "updated" -> values.put("updated", time(issue.updated()));
                 case "statuscategorychangedate" -> values.put("statuscategorychangedate", time(issue.statusChanged()));
+                case "duedate" -> values.put("duedate", issue.dueDate() == null ? null : issue.dueDate().toString());
                 default -> {
                     JsonNode value = issue.customFields().get(field);
                     project.customFields().stream().filter(f -> f.id().equals(field)).findFirst().ifPresent(custom ->

@@ -396,6 +396,9 @@ class JiraRestController {
         var reporter = field("reporter", "Reporter", false, system("user", "reporter"), List.of("set"));
         reporter.put("autoCompleteUrl", json.rest() + "/user/search?query=");
         fields.add(reporter);
+        if (project.dueDateOnScreen()) {
+            fields.add(field("duedate", "Due date", false, system("date", "duedate"), List.of("set")));
+        }
         for (CustomField custom : project.customFields()) {
             var schema = JiraJson.JSON.createObjectNode();
             switch (custom.kind()) {

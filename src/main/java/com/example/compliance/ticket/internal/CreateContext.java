@@ -23,9 +23,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class CreateContext {
 
-    /** Resolved options; {@code allowedPriorities} are lower-case names. */
+    /**
+     * Resolved options; {@code allowedPriorities} are lower-case names; {@code dueDateOnScreen}: the project's create
+     * screen has Jira's {@code duedate}, so issues carry the violation's due date there.
+     */
     public record Resolved(String projectKey, String issueType, String requestedPriority, Set<String> allowedPriorities,
-            String assigneeAccountId, Map<String, Object> customFields) {
+            String assigneeAccountId, Map<String, Object> customFields, boolean dueDateOnScreen) {
 
         /** The requested priority, else the severity's default when the project allows it, else Jira's default. */
         public String priorityFor(Severity severity) {
@@ -37,19 +40,23 @@ public class CreateContext {
         }
 
         public IssuePayloads.Options optionsFor(Severity severity) {
-            return new IssuePayloads.Options(projectKey, issueType, priorityFor(severity), assigneeAccountId, customFields);
+            return new IssuePayloads.Options(projectKey, issueType, priorityFor(severity), assigneeAccountId, customFields,
+                    dueDateOnScreen);
         }
     }
 
     /**
-     * How long a project's allowed priorities are reused. A bulk job resolves right after its request did: within this
+     * How long a project's create screen (allowed priorities, whether it has {@code duedate}) is reused. A bulk job resolves right after its request did: within this
      * time it asks Jira nothing again. A project whose priority scheme changed meanwhile gets Jira's own refusal.
      */
     static final Duration PRIORITIES_TTL = Duration.ofSeconds(60);
 
     private record PrioritiesKey(UUID user, String cloudId, String projectKey, String issueType) {}
 
-    private record CachedPriorities(Set<String> names, Instant until) {}
+    /** What the app needs from a project's create screen (createmeta). */
+    private record Screen(Set<String> priorities, boolean dueDate) {}
+
+    private record CachedScreen(Screen screen, Instant until) {}
 
     private record TypesKey(UUID user, String cloudId, String projectKey) {}
 
@@ -57,7 +64,7 @@ public class CreateContext {
 
     private final JiraIssueService jira;
     private final Clock clock;
-    private final Map<PrioritiesKey, CachedPriorities> priorities = new ConcurrentHashMap<>();
+    private final Map<PrioritiesKey, CachedScreen> screens = new ConcurrentHashMap<>();
     private final Map<TypesKey, CachedTypes> issueTypes = new ConcurrentHashMap<>();
 
     CreateContext(JiraIssueService jira, Clock clock) {
@@ -68,27 +75,26 @@ public class CreateContext {
     public Resolved resolve(UUID user, String cloudId, String projectKey, String issueType, String priority,
             String assignee, Map<String, Object> customFields) {
         String accountId = assignee == null || assignee.isBlank() ? null : assignee(user, cloudId, projectKey, assignee.strip());
-        Set<String> allowed = Set.of();
-        if (priority == null || priority.isBlank()) {
-            allowed = allowedPriorities(user, cloudId, projectKey, issueType);
-        }
-        return new Resolved(projectKey, issueType, priority, allowed, accountId, customFields == null ? Map.of() : customFields);
+        var screen = screen(user, cloudId, projectKey, issueType);
+        Set<String> allowed = priority == null || priority.isBlank() ? screen.priorities() : Set.of();
+        return new Resolved(projectKey, issueType, priority, allowed, accountId, customFields == null ? Map.of() : customFields,
+                screen.dueDate());
     }
 
-    private Set<String> allowedPriorities(UUID user, String cloudId, String projectKey, String issueType) {
+    private Screen screen(UUID user, String cloudId, String projectKey, String issueType) {
         Instant now = clock.instant();
         var key = new PrioritiesKey(user, cloudId, projectKey, issueType);
-        var cached = priorities.get(key);
+        var cached = screens.get(key);
         if (cached != null && cached.until().isAfter(now)) {
-            return cached.names();
+            return cached.screen();
         }
-        Set<String> names = fetchAllowedPriorities(user, cloudId, projectKey, issueType);
-        priorities.values().removeIf(entry -> !entry.until().isAfter(now));
-        priorities.put(key, new CachedPriorities(names, now.plus(PRIORITIES_TTL)));
-        return names;
+        Screen screen = fetchScreen(user, cloudId, projectKey, issueType);
+        screens.values().removeIf(entry -> !entry.until().isAfter(now));
+        screens.put(key, new CachedScreen(screen, now.plus(PRIORITIES_TTL)));
+        return screen;
     }
 
-    private Set<String> fetchAllowedPriorities(UUID user, String cloudId, String projectKey, String issueType) {
+    private Screen fetchScreen(UUID user, String cloudId, String projectKey, String issueType) {
         var type = find(issueTypes(user, cloudId, projectKey), issueType).or(() -> {
                     // Not among the reused types: the project may have gained it since; ask Jira
                     issueTypes.remove(new TypesKey(user, cloudId, projectKey));
@@ -96,11 +102,13 @@ public class CreateContext {
                 })
                 .orElseThrow(() -> new UnprocessableException("Jira project " + projectKey + " has no issue type '"
                         + issueType + "' you can create.", List.of(Map.of("field", "issue_type", "message", "unknown issue type"))));
-        return jira.fields(user, cloudId, projectKey, type.id()).stream()
+        var fields = jira.fields(user, cloudId, projectKey, type.id());
+        var priorities = fields.stream()
                 .filter(f -> f.fieldId().equals("priority"))
                 .flatMap(f -> f.allowedValues().stream())
                 .map(o -> o.name().toLowerCase(Locale.ROOT))
                 .collect(Collectors.toSet());
+        return new Screen(priorities, fields.stream().anyMatch(f -> f.fieldId().equals("duedate")));
     }
 
     private static java.util.Optional<JiraMetadata.IssueType> find(List<JiraMetadata.IssueType> types, String issueType) {
@@ -108,8 +116,8 @@ public class CreateContext {
     }
 
     /**
-     * A project's issue types, reused for {@link #PRIORITIES_TTL} like its priorities: a second request for another
-     * type of the same project asks Jira only for that type's fields. An unknown type is always asked again.
+     * A project's issue types, reused for {@link #PRIORITIES_TTL} like its create screens: a request for another type
+     * of the same project asks Jira only for that type's fields. A type not among them is always asked again.
      */
     private List<JiraMetadata.IssueType> issueTypes(UUID user, String cloudId, String projectKey) {
         Instant now = clock.instant();

@@ -2,6 +2,7 @@ package com.example.compliance.ticket.internal;
 
 import com.example.compliance.violation.Severity;
 import com.example.compliance.violation.ViolationDetails;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -20,9 +21,12 @@ public class IssuePayloads {
     static final int MAX_SUMMARY = 255;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-    /** How to create: the same for every violation of a request or job. */
+    /**
+     * How to create: the same for every violation of a request or job. {@code dueDate}: the project's create screen
+     * has Jira's {@code duedate}, so it is set to the violation's due day (UTC).
+     */
     public record Options(String projectKey, String issueType, String priority, String assigneeAccountId,
-            Map<String, Object> customFields) {}
+            Map<String, Object> customFields, boolean dueDate) {}
 
     private final Environment environment;
 
@@ -72,6 +76,9 @@ public class IssuePayloads {
             fields.put("priority", options.priority().chars().allMatch(Character::isDigit)
                     ? Map.of("id", options.priority()) : Map.of("name", options.priority()));
         }
+        if (options.dueDate() && v.dueAt() != null) {
+            fields.put("duedate", dueDay(v).toString());
+        }
         if (options.assigneeAccountId() != null) {
             fields.put("assignee", Map.of("accountId", options.assigneeAccountId()));
         }
@@ -106,13 +113,19 @@ public class IssuePayloads {
         content.add(Map.of("type", "bulletList", "content", List.of(
                 item("Control", v.control()), item("Framework", v.framework()), item("Severity", v.severity().name()),
                 item("Resource", v.resource() == null ? "—" : v.resource()), item("Case", v.caseName()),
-                item("Detected", WHEN.format(v.detectedAt())))));
+                item("Detected", WHEN.format(v.detectedAt())),
+                item("Due", v.dueAt() == null ? "no deadline (no SLA for this severity)" : dueDay(v).toString()))));
         if (v.description() != null && !v.description().isBlank()) {
             content.add(paragraph(text(v.description().strip())));
         }
         content.add(paragraph(Map.of("type", "text", "text", "Open this violation in Compliance Tickets",
                 "marks", List.of(Map.of("type", "link", "attrs", Map.of("href", violationUrl(v.id())))))));
         return Map.of("type", "doc", "version", 1, "content", content);
+    }
+
+    /** The day the violation is due, in UTC: what Jira's date field {@code duedate} holds. */
+    static LocalDate dueDay(ViolationDetails v) {
+        return LocalDate.ofInstant(v.dueAt(), ZoneOffset.UTC);
     }
 
     private static Map<String, Object> item(String label, String value) {

@@ -18,7 +18,7 @@ class JqlTest {
 
     static Issue issue(long id, String key, List<String> previousKeys, Status status, List<String> labels, Instant created) {
         return new Issue(id, SITE.cloudId(), key.substring(0, key.indexOf('-')), key, previousKeys, "10002", "Summary " + id,
-                null, labels, "3", null, null, status, Map.of(), created, created, created);
+                null, labels, "3", null, null, status, Map.of(), created, created, created, null);
     }
 
     static final List<Issue> ISSUES = List.of(
