@@ -123,7 +123,8 @@ public class ActivityService {
                 .causedBy(fit(MDC.get(REQUEST_ID), 64));
         var saved = events.save(event);
         return new ActivityRow(saved.getId(), saved.getOccurredAt(), saved.getActor(), saved.getAction(),
-                saved.getTargetType(), saved.getTarget(), saved.getJiraSite(), saved.getOutcome(), saved.getDetail());
+                saved.getTargetType(), saved.getTarget(), saved.getJiraSite(), saved.getOutcome(), saved.getDetail(),
+                saved.getRequestId());
     }
 
     private static String fit(String value, int max) {
