@@ -93,11 +93,15 @@ class SingleSignOnTest extends IntegrationTest {
     }
 
     private List<ActivityRow> auditOf(String actor) {
+        return audit(ActivityFilter.byActor(actor));
+    }
+
+    private List<ActivityRow> audit(ActivityFilter filter) {
         var admin = new UsernamePasswordAuthenticationToken("audit-reader", null,
                 AuthorityUtils.createAuthorityList("ROLE_ADMIN"));
         SecurityContextHolder.getContext().setAuthentication(admin);
         try {
-            return activity.find(ActivityFilter.byActor(actor), PageRequest.of(0, 50));
+            return activity.find(filter, PageRequest.of(0, 50));
         } finally {
             SecurityContextHolder.clearContext();
         }
@@ -137,6 +141,9 @@ class SingleSignOnTest extends IntegrationTest {
         assertThat(browser.landing).isEqualTo(URI.create(url("/login?sso-error")));
         assertThat(browser.apiStatus("/api/cases")).isEqualTo(401);
         assertThat(appUsers.findByUsername(mallory)).isEmpty();
+        var failures = audit(new ActivityFilter(null, null, "system", Set.of(ActivityAction.SIGN_IN_FAILED), null));
+        assertThat(failures).extracting(ActivityRow::detail)
+                .contains("Single sign-on through Test IdP failed: invalid_nonce");
     }
 
     @Test

@@ -60,8 +60,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     /** A plain link, not a route: the sign-in starts on the server and leaves for the provider. */
     private static Anchor singleSignOn(SignInOptions options) {
         var button = new Button("Sign in with " + options.providerName());
-        button.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
-        button.setWidth("20em");
+        button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        // As wide as the login form below it
+        button.setWidth("19.5rem");
         var link = new Anchor(options.singleSignOnPath().substring(1), button);
         link.setRouterIgnore(true);
         link.addClassName("single-sign-on");
