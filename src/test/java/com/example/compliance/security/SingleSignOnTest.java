@@ -8,6 +8,7 @@ import com.example.compliance.activity.ActivityRow;
 import com.example.compliance.activity.ActivityService;
 import com.example.compliance.security.internal.AppUserRepository;
 import com.example.compliance.support.IntegrationTest;
+import com.example.compliance.support.TestDatabase;
 import com.example.compliance.support.TestUsers;
 import com.example.testoidc.OidcTestProvider;
 import java.net.URI;
@@ -25,6 +26,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +34,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -60,13 +63,30 @@ class SingleSignOnTest extends IntegrationTest {
     @Autowired
     ActivityService activity;
 
+    private static SecurityContextHolderStrategy strategyOfOtherContexts;
+
+    /**
+     * A context of its own (other properties): like {@code SandboxOffTest}, it gets its own in-memory H2 database
+     * (Liquibase does not recognise its changelog table in a database another context migrated) and puts back the
+     * JVM-wide security context strategy its Vaadin replaced, for the contexts of the tests that run after it.
+     */
     @DynamicPropertySource
-    static void provider(DynamicPropertyRegistry registry) {
+    static void providerAndOwnDatabase(DynamicPropertyRegistry registry) {
         registry.add("app.oidc.issuer-uri", PROVIDER::issuer);
+        if (!TestDatabase.isPostgres()) {
+            registry.add("spring.datasource.hikari.jdbc-url", () -> "jdbc:h2:mem:single-sign-on;"
+                    + "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        }
+    }
+
+    @BeforeAll
+    static void rememberSecurityContextStrategy() {
+        strategyOfOtherContexts = SecurityContextHolder.getContextHolderStrategy();
     }
 
     @AfterAll
-    static void stopProvider() {
+    static void stopProviderAndRestoreSecurityContextStrategy() {
+        SecurityContextHolder.setContextHolderStrategy(strategyOfOtherContexts);
         PROVIDER.close();
     }
 

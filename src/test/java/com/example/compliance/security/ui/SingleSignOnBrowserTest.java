@@ -4,16 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.compliance.support.Browser;
 import com.example.compliance.support.BrowserTest;
+import com.example.compliance.support.TestDatabase;
 import com.example.testoidc.OidcTestProvider;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -33,13 +37,30 @@ class SingleSignOnBrowserTest extends BrowserTest {
 
     private ChromeDriver driver;
 
+    private static SecurityContextHolderStrategy strategyOfOtherContexts;
+
+    /**
+     * A context of its own (other properties): like {@code SandboxOffTest}, it gets its own in-memory H2 database
+     * (Liquibase does not recognise its changelog table in a database another context migrated) and puts back the
+     * JVM-wide security context strategy its Vaadin replaced, for the contexts of the tests that run after it.
+     */
     @DynamicPropertySource
-    static void provider(DynamicPropertyRegistry registry) {
+    static void providerAndOwnDatabase(DynamicPropertyRegistry registry) {
         registry.add("app.oidc.issuer-uri", PROVIDER::issuer);
+        if (!TestDatabase.isPostgres()) {
+            registry.add("spring.datasource.hikari.jdbc-url", () -> "jdbc:h2:mem:single-sign-on-browser;"
+                    + "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        }
+    }
+
+    @BeforeAll
+    static void rememberSecurityContextStrategy() {
+        strategyOfOtherContexts = SecurityContextHolder.getContextHolderStrategy();
     }
 
     @AfterAll
-    static void stopProvider() {
+    static void stopProviderAndRestoreSecurityContextStrategy() {
+        SecurityContextHolder.setContextHolderStrategy(strategyOfOtherContexts);
         PROVIDER.close();
     }
 
