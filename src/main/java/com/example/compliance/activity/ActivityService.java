@@ -123,7 +123,8 @@ public class ActivityService {
     private ActivityRow append(ActivityEntry entry) {
         var saved = events.save(toEvent(entry));
         return new ActivityRow(saved.getId(), saved.getOccurredAt(), saved.getActor(), saved.getAction(),
-                saved.getTargetType(), saved.getTarget(), saved.getJiraSite(), saved.getOutcome(), saved.getDetail());
+                saved.getTargetType(), saved.getTarget(), saved.getJiraSite(), saved.getOutcome(), saved.getDetail(),
+                saved.getRequestId());
     }
 
     private ActivityEvent toEvent(ActivityEntry entry) {

@@ -9,8 +9,13 @@ import com.example.compliance.activity.ActivityEntry;
 import com.example.compliance.activity.ActivityOutcome;
 import com.example.compliance.activity.ActivityService;
 import com.example.compliance.support.IntegrationTest;
+import com.example.compliance.support.SandboxJira;
 import com.example.compliance.support.TestDatabase;
 import com.example.compliance.support.TestUsers;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -126,13 +131,40 @@ class AuditTrailApiTest extends IntegrationTest {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.contentType()).startsWith("text/csv");
         String[] lines = response.body().split("\r\n");
-        assertThat(lines[0]).isEqualTo("id,occurred_at,actor,action,target_type,target,jira_site,outcome,detail");
+        assertThat(lines[0])
+                .isEqualTo("id,occurred_at,actor,action,target_type,target,jira_site,outcome,detail,request_id");
         assertThat(lines).hasSize(4);
-        assertThat(lines[1]).endsWith("," + actor + ",TICKET_SYNCED,issue,'@SUM(A1),https://acme.atlassian.net,SUCCESS,'-1+1");
+        // Recorded outside a request: no request id, an empty last cell
+        assertThat(lines[1]).endsWith("," + actor + ",TICKET_SYNCED,issue,'@SUM(A1),https://acme.atlassian.net,SUCCESS,'-1+1,");
         assertThat(lines[2]).endsWith("," + actor + ",JIRA_ERROR,issue,\"'=HYPERLINK(\"\"http://evil\"\")\","
-                + "https://acme.atlassian.net,FAILURE,\"said \"\"no\"\", twice\nthen stopped\"");
-        assertThat(lines[3]).endsWith("," + actor + ",TICKET_CREATED,issue,CT-9,https://acme.atlassian.net,SUCCESS,plain detail");
+                + "https://acme.atlassian.net,FAILURE,\"said \"\"no\"\", twice\nthen stopped\",");
+        assertThat(lines[3]).endsWith("," + actor + ",TICKET_CREATED,issue,CT-9,https://acme.atlassian.net,SUCCESS,plain detail,");
         assertThat(lines[3]).matches("\\d+,\\d{4}-\\d\\d-\\d\\dT[^,]+Z,.*");
+    }
+
+    @Test
+    void the_request_id_of_the_request_that_caused_an_event_is_in_the_json_and_the_csv() throws Exception {
+        String requestId = "audit-trace-" + UUID.randomUUID().toString().substring(0, 8);
+        String newUser = uniqueActor();
+        var created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/api/admin/users")))
+                .header("Authorization", SandboxJira.basic(TestUsers.ADMIN))
+                .header("Content-Type", "application/json").header("X-Request-Id", requestId)
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"username":"%s","password":"a-long-enough-password","role":"ANALYST"}""".formatted(newUser)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).isEqualTo(201);
+        record(newUser, ActivityAction.TICKET_SYNCED, ActivityOutcome.SUCCESS, "CT-background", null);
+
+        var items = get(TestUsers.ADMIN, "/api/admin/audit?action=USER_CREATED&size=500").json().get("items");
+        var event = items.valueStream().filter(i -> i.get("target").asString().equals(newUser)).findFirst().orElseThrow();
+        var background = get(TestUsers.ADMIN, "/api/admin/audit?actor=" + newUser).json().get("items").get(0);
+        String csv = get(TestUsers.ADMIN, "/api/admin/audit.csv?action=USER_CREATED").body();
+
+        assertThat(event.get("request_id").asString()).isEqualTo(requestId);
+        assertThat(background.get("request_id").isNull()).isTrue();
+        assertThat(csv.split("\r\n")).filteredOn(line -> line.contains("," + newUser + ","))
+                .singleElement().asString().endsWith(",USER_CREATED,user," + newUser + ",,SUCCESS,Created with role ANALYST,"
+                        + requestId);
     }
 
     @Test

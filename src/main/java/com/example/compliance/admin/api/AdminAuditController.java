@@ -159,10 +159,10 @@ class AdminAuditController {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record EventJson(long id, Instant occurredAt, String actor, String action, String targetType, String target,
-            String jiraSite, String outcome, String detail) {
+            String jiraSite, String outcome, String detail, String requestId) {
         static EventJson of(ActivityRow row) {
             return new EventJson(row.id(), row.occurredAt(), row.actor(), row.action().name(), row.targetType(),
-                    row.target(), row.jiraSite(), row.outcome().name(), row.detail());
+                    row.target(), row.jiraSite(), row.outcome().name(), row.detail(), row.requestId());
         }
     }
 }

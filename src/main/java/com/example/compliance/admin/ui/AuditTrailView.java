@@ -132,6 +132,9 @@ public class AuditTrailView extends VerticalLayout {
                 .setKey("outcome").setPartNameGenerator(row -> row.outcome() == ActivityOutcome.FAILURE ? "failure" : null);
         grid.addColumn(ActivityRow::detail).setHeader("Detail").setFlexGrow(3).setKey("detail")
                 .setTooltipGenerator(ActivityRow::detail);
+        // The id from X-Request-Id and the request's log line: the way from an event to its logs
+        grid.addColumn(ActivityRow::requestId).setHeader("Request id").setAutoWidth(true).setFlexGrow(0)
+                .setKey("request");
     }
 
     ActivityFilter currentFilter() {

@@ -2,7 +2,11 @@ package com.example.compliance.security.internal;
 
 import com.example.compliance.activity.ActivityService;
 import com.example.compliance.security.ui.LoginView;
+import com.vaadin.flow.spring.security.UidlRedirectStrategy;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -19,14 +23,25 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import java.util.List;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 @Configuration
 @EnableWebSecurity
 @EnableMethodSecurity(jsr250Enabled = true)
+@EnableConfigurationProperties({OidcSettings.class, LocalSignInSettings.class})
 class SecurityConfig {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -36,10 +51,15 @@ class SecurityConfig {
     /** Password sign-in for every chain (form login, HTTP Basic), throttled and audited. */
     @Bean
     AuthenticationManager authenticationManager(DatabaseUserDetailsService userDetails, PasswordEncoder passwordEncoder,
-            SignInThrottle throttle, ActivityService activity) {
+            SignInThrottle throttle, ActivityService activity, LocalSignInSettings localSignIn) {
         var passwords = new DaoAuthenticationProvider(userDetails);
         passwords.setPasswordEncoder(passwordEncoder);
-        return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle, activity));
+        if (!localSignIn.localLogin()) {
+            log.info("Local sign-in is OFF (APP_LOCAL_LOGIN=false): passwords are accepted only for the break-glass "
+                    + "administrator '{}'", localSignIn.breakGlassAdmin());
+        }
+        return new ProviderManager(new LocalSignInPolicy(
+                new ThrottledAuthenticationProvider(passwords, throttle, activity), localSignIn, activity));
     }
 
     /**
@@ -105,15 +125,51 @@ class SecurityConfig {
         return http.build();
     }
 
-    /** Everything else is the Vaadin UI: form login on the LoginView, view access from annotations. */
+    /**
+     * Everything else is the Vaadin UI: form login on the LoginView, view access from annotations; with single sign-on
+     * configured also the OpenID Connect code flow (PKCE and nonce) and a sign-out that ends the provider's session too.
+     */
     @Bean
     @Order(10)
     SecurityFilterChain vaadinFilterChain(HttpSecurity http, AppUserRepository users,
-            AuthenticationManager authenticationManager) throws Exception {
+            AuthenticationManager authenticationManager, OidcSettings oidc, OidcAccounts oidcAccounts,
+            ActivityService activity) throws Exception {
         http.authenticationManager(authenticationManager);
         http.addFilterBefore(new ActiveUserFilter(users, false), AnonymousAuthenticationFilter.class);
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles/**").permitAll());
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        LogoutSuccessHandler signOut = null;
+        if (oidc.enabled()) {
+            var registrations = new DiscoveredClientRegistration(oidc);
+            var authorizationRequests = new DefaultOAuth2AuthorizationRequestResolver(registrations,
+                    OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
+            // Spring adds PKCE by itself only for public clients; ours is confidential and gets it too
+            authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+            // The chain's manager is set explicitly (throttled passwords), so the code exchange (ID token checks with
+            // the nonce, then our user mapping) joins it here; passwords still go to the shared manager
+            var codeFlow = new OidcAuthorizationCodeAuthenticationProvider(
+                    new RestClientAuthorizationCodeTokenResponseClient(), new OidcSignInUserService(oidc, oidcAccounts));
+            http.authenticationManager(new ProviderManager(List.of(codeFlow), authenticationManager));
+            http.oauth2Login(login -> login
+                    .loginPage("/login")
+                    .clientRegistrationRepository(registrations)
+                    .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(authorizationRequests))
+                    .failureHandler(new OidcSignInFailureHandler(activity, oidc.providerName())));
+            var oidcSignOut = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+            oidcSignOut.setRedirectStrategy(new UidlRedirectStrategy());
+            oidcSignOut.setPostLogoutRedirectUri("{baseUrl}");
+            // Local users (no provider session) land where Vaadin sends them by default
+            oidcSignOut.setDefaultTargetUrl("/");
+            signOut = oidcSignOut;
+            log.info("Single sign-on is ON: OpenID Connect provider '{}' at {} (client '{}')", oidc.providerName(),
+                    oidc.issuerUri(), oidc.clientId());
+        }
+        var providerSignOut = signOut;
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> {
+            vaadin.loginView(LoginView.class);
+            if (providerSignOut != null) {
+                vaadin.logoutSuccessHandler(providerSignOut);
+            }
+        });
         return http.build();
     }
 

@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Autowired;
 
 class AuditTrailViewTest extends KaribuTest {
@@ -84,6 +85,24 @@ class AuditTrailViewTest extends KaribuTest {
         String csv = new String(DownloadKt._download(_get(Anchor.class, spec -> spec.withText("Download CSV"))),
                 StandardCharsets.UTF_8);
         assertThat(csv.split("\r\n")).hasSize(2);
-        assertThat(csv).contains("," + actor + ",JIRA_ERROR,issue,CT-12,,FAILURE,Jira answered 503");
+        assertThat(csv).contains("," + actor + ",JIRA_ERROR,issue,CT-12,,FAILURE,Jira answered 503,");
+    }
+
+    @Test
+    void the_request_id_of_an_event_is_shown_in_its_row() {
+        String actor = "audit-ui-" + UUID.randomUUID().toString().substring(0, 8);
+        MDC.put(ActivityService.REQUEST_ID, "ui-trace-0815");
+        try {
+            activity.record(ActivityEntry.success(actor, ActivityAction.USER_CREATED, "user", "someone", "Created"));
+        } finally {
+            MDC.remove(ActivityService.REQUEST_ID);
+        }
+        loginAs("audit-ui-admin", Role.ADMIN);
+        UI.getCurrent().navigate(AuditTrailView.class);
+
+        _get(TextField.class, spec -> spec.withLabel("Actor")).setValue(actor);
+
+        assertThat(grid().getColumnByKey("request").getHeaderText()).isEqualTo("Request id");
+        assertThat(GridKt._getFormattedRow(grid(), 0)).contains(actor, "USER_CREATED", "ui-trace-0815");
     }
 }
