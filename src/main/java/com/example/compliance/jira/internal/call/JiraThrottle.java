@@ -53,13 +53,29 @@ public class JiraThrottle {
     /** Runs one request when the site, the endpoint and the issue allow it, holding one of the site's permits. */
     public <T> T run(String cloudId, JiraOperation operation, Supplier<T> request) {
         awaitSitePause(cloudId);
-        pace(cloudId + " " + operation.name()).await(parkAfter);
+        Pace endpoint = pace(cloudId + " " + operation.name());
+        long endpointInterval = endpoint.await(parkAfter);
         if (operation.write() && operation.issue() != null) {
             pace(cloudId + " issue " + operation.issue()).await(parkAfter);
         }
-        pace(cloudId).await(parkAfter);
+        Pace site = pace(cloudId);
+        long siteInterval = site.await(parkAfter);
         Semaphore semaphore = permits.computeIfAbsent(cloudId, id -> new Semaphore(concurrency, true));
         semaphore.acquireUninterruptibly();
+        try {
+            // Jira may have named a limit while this request waited for a permit (another answer arrived meanwhile):
+            // a slot taken before that is no slot under it, so take one again. Holding the permit is right here:
+            // the limit, not the permits, is what lets requests through now
+            if (endpoint.tighterThan(endpointInterval)) {
+                endpoint.await(parkAfter);
+            }
+            if (site.tighterThan(siteInterval)) {
+                site.await(parkAfter);
+            }
+        } catch (RuntimeException parked) {
+            semaphore.release();
+            throw parked;
+        }
         CURRENT.set(operation);
         try {
             return request.get();
@@ -153,8 +169,15 @@ public class JiraThrottle {
             }
         }
 
-        void await(Duration parkAfter) {
+        /** Whether requests are spaced wider now than {@code intervalNanos} (what an earlier {@link #await} used). */
+        synchronized boolean tighterThan(long intervalNanos) {
+            return this.intervalNanos > intervalNanos || blockedUntilNanos > System.nanoTime();
+        }
+
+        /** Waits for this scope's next slot; returns the spacing it was granted under (0: none). */
+        long await(Duration parkAfter) {
             long slot;
+            long interval;
             synchronized (this) {
                 long now = System.nanoTime();
                 if (now > spacingUntilNanos) {
@@ -162,8 +185,9 @@ public class JiraThrottle {
                     spacingUntilNanos = 0;
                 }
                 if (intervalNanos == 0 && blockedUntilNanos <= now) {
-                    return;
+                    return 0;
                 }
+                interval = intervalNanos;
                 slot = Math.max(now, Math.max(blockedUntilNanos, nextSlotNanos));
                 nextSlotNanos = slot + intervalNanos;
                 long wait = slot - now;
@@ -174,6 +198,7 @@ public class JiraThrottle {
                 }
             }
             sleep(Duration.ofNanos(slot - System.nanoTime()));
+            return interval;
         }
 
         static void sleep(Duration wait) {
