@@ -53,25 +53,16 @@ public class JiraThrottle {
     /** Runs one request when the site, the endpoint and the issue allow it, holding one of the site's permits. */
     public <T> T run(String cloudId, JiraOperation operation, Supplier<T> request) {
         awaitSitePause(cloudId);
-        Pace endpoint = pace(cloudId + " " + operation.name());
-        long endpointInterval = endpoint.await(parkAfter);
         if (operation.write() && operation.issue() != null) {
             pace(cloudId + " issue " + operation.issue()).await(parkAfter);
         }
-        Pace site = pace(cloudId);
-        long siteInterval = site.await(parkAfter);
         Semaphore semaphore = permits.computeIfAbsent(cloudId, id -> new Semaphore(concurrency, true));
         semaphore.acquireUninterruptibly();
         try {
-            // Jira may have named a limit while this request waited for a permit (another answer arrived meanwhile):
-            // a slot taken before that is no slot under it, so take one again. Holding the permit is right here:
-            // the limit, not the permits, is what lets requests through now
-            if (endpoint.tighterThan(endpointInterval)) {
-                endpoint.await(parkAfter);
-            }
-            if (site.tighterThan(siteInterval)) {
-                site.await(parkAfter);
-            }
+            // The endpoint's and the site's slots are taken with the permit in hand, so a request starts at its slot:
+            // requests that waited for permits never bunch up past a limit Jira named meanwhile
+            pace(cloudId + " " + operation.name()).await(parkAfter);
+            pace(cloudId).await(parkAfter);
         } catch (RuntimeException parked) {
             semaphore.release();
             throw parked;
@@ -169,15 +160,9 @@ public class JiraThrottle {
             }
         }
 
-        /** Whether requests are spaced wider now than {@code intervalNanos} (what an earlier {@link #await} used). */
-        synchronized boolean tighterThan(long intervalNanos) {
-            return this.intervalNanos > intervalNanos || blockedUntilNanos > System.nanoTime();
-        }
-
-        /** Waits for this scope's next slot; returns the spacing it was granted under (0: none). */
-        long await(Duration parkAfter) {
+        /** Waits for this scope's next slot. */
+        void await(Duration parkAfter) {
             long slot;
-            long interval;
             synchronized (this) {
                 long now = System.nanoTime();
                 if (now > spacingUntilNanos) {
@@ -185,9 +170,8 @@ public class JiraThrottle {
                     spacingUntilNanos = 0;
                 }
                 if (intervalNanos == 0 && blockedUntilNanos <= now) {
-                    return 0;
+                    return;
                 }
-                interval = intervalNanos;
                 slot = Math.max(now, Math.max(blockedUntilNanos, nextSlotNanos));
                 nextSlotNanos = slot + intervalNanos;
                 long wait = slot - now;
@@ -198,7 +182,6 @@ public class JiraThrottle {
                 }
             }
             sleep(Duration.ofNanos(slot - System.nanoTime()));
-            return interval;
         }
 
         static void sleep(Duration wait) {
