@@ -90,19 +90,20 @@ public class JiraThrottle {
 
     /**
      * Every answer's headers pass here (see {@code JiraHttp}), successes included, so the app slows down before Jira
-     * has to refuse anything: {@code X-RateLimit-NearLimit: true} (less than 20 % of a limit left) starts the site's
-     * requests apart for a while; an endpoint whose {@code X-RateLimit-Remaining} is no more than the requests this
-     * instance may have in flight is paced at its {@code X-RateLimit-Limit} per second from then on.
+     * has to refuse anything: an endpoint whose {@code X-RateLimit-Remaining} is no more than the requests this
+     * instance may have in flight is paced at its {@code X-RateLimit-Limit} per second from then on; otherwise
+     * {@code X-RateLimit-NearLimit: true} (less than 20 % of a limit left, e.g. the hourly quota) starts the site's
+     * requests apart for a while.
      */
     public void observe(String cloudId, org.springframework.http.HttpHeaders headers) {
-        if ("true".equalsIgnoreCase(headers.getFirst("X-RateLimit-NearLimit"))) {
-            pace(cloudId).space(NEAR_LIMIT_SPACING, NEAR_LIMIT_SLOWDOWN);
-        }
         JiraOperation operation = CURRENT.get();
         int limit = parse(headers.getFirst("X-RateLimit-Limit"));
         int remaining = parse(headers.getFirst("X-RateLimit-Remaining"));
         if (operation != null && limit > 0 && remaining >= 0 && remaining <= concurrency) {
+            // The endpoint is paced at the limit Jira named: that is the slowdown the warning asks for, not more
             pace(cloudId + " " + operation.name()).block(Duration.ZERO, limit);
+        } else if ("true".equalsIgnoreCase(headers.getFirst("X-RateLimit-NearLimit"))) {
+            pace(cloudId).space(NEAR_LIMIT_SPACING, NEAR_LIMIT_SLOWDOWN);
         }
     }
 
