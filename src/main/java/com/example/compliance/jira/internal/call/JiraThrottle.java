@@ -138,14 +138,24 @@ public class JiraThrottle {
      * waits between HTTP requests.
      */
     static final class Pace {
+        /** How many of the latest starts are remembered: enough for any per-second limit this pacing applies. */
+        private static final int REMEMBERED = 64;
+        /** Beyond a window's second: Jira's window and ours are not aligned, and requests take a while to arrive. */
+        private static final long WINDOW_MARGIN_NANOS = 100_000_000L;
         private long blockedUntilNanos;
         private long intervalNanos;
         private long spacingUntilNanos;
         private long nextSlotNanos;
+        private int perSecond;
+        private final long[] starts = new long[REMEMBERED];
+        private long startCount;
 
         synchronized void block(Duration wait, int perSecond) {
             long now = System.nanoTime();
             blockedUntilNanos = Math.max(blockedUntilNanos, now + wait.toNanos());
+            if (perSecond > 0 && perSecond <= REMEMBERED) {
+                this.perSecond = this.perSecond == 0 ? perSecond : Math.min(this.perSecond, perSecond);
+            }
             if (perSecond > 0) {
                 // 10 % under the limit: Jira's window and ours are not aligned
                 intervalNanos = Math.max(intervalNanos, (long) (1_000_000_000L / (perSecond * 0.9)));
@@ -171,9 +181,17 @@ public class JiraThrottle {
                     spacingUntilNanos = 0;
                 }
                 if (intervalNanos == 0 && blockedUntilNanos <= now) {
+                    started(now);
                     return;
                 }
                 slot = Math.max(now, Math.max(blockedUntilNanos, nextSlotNanos));
+                if (perSecond > 0 && startCount >= perSecond) {
+                    // A rolling second holds at most the limit: the requests sent before the limit was known
+                    // (a first burst) count too, so the next one waits until the oldest of them leaves the window
+                    long oldestInWindow = starts[(int) ((startCount - perSecond) % REMEMBERED)];
+                    slot = Math.max(slot, oldestInWindow + 1_000_000_000L + WINDOW_MARGIN_NANOS);
+                }
+                started(slot);
                 nextSlotNanos = slot + intervalNanos;
                 long wait = slot - now;
                 if (wait > parkAfter.toNanos()) {
@@ -183,6 +201,11 @@ public class JiraThrottle {
                 }
             }
             sleep(Duration.ofNanos(slot - System.nanoTime()));
+        }
+
+        private void started(long at) {
+            starts[(int) (startCount % REMEMBERED)] = at;
+            startCount++;
         }
 
         static void sleep(Duration wait) {
