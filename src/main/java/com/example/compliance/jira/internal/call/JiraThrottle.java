@@ -157,8 +157,8 @@ public class JiraThrottle {
                 this.perSecond = this.perSecond == 0 ? perSecond : Math.min(this.perSecond, perSecond);
             }
             if (perSecond > 0) {
-                // 10 % under the limit: Jira's window and ours are not aligned
-                intervalNanos = Math.max(intervalNanos, (long) (1_000_000_000L / (perSecond * 0.9)));
+                // Evenly spread at the limit; the rolling-second rule in await keeps the margin (WINDOW_MARGIN_NANOS)
+                intervalNanos = Math.max(intervalNanos, 1_000_000_000L / perSecond);
                 spacingUntilNanos = Long.MAX_VALUE;
             }
         }
