@@ -37,9 +37,12 @@ public class ViolationService {
     private final Validator validator;
     private final Clock clock;
     private final ObjectProvider<RemediationDeadlines.Source> deadlines;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     ViolationService(ViolationRepository violations, AuditCaseRepository cases, ViolationSearch search,
-            Validator validator, Clock clock, ObjectProvider<RemediationDeadlines.Source> deadlines) {
+            Validator validator, Clock clock, ObjectProvider<RemediationDeadlines.Source> deadlines,
+            org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.violations = violations;
         this.cases = cases;
         this.search = search;
@@ -150,21 +153,29 @@ public class ViolationService {
      */
     @Transactional
     public void linkJira(UUID violationId, String key, String url, String status, String statusCategory) {
-        linkJiraAll(List.of(new JiraLink(violationId, key, url, status, statusCategory)));
+        violations.findById(violationId).ifPresent(v -> v.linkJira(key, url, status, statusCategory));
     }
 
     /** Which Jira issue tracks a violation, as {@link #linkJira} records it. */
     public record JiraLink(UUID violationId, String key, String url, String status, String statusCategory) {}
 
-    /** {@link #linkJira} for many violations (a bulk job's chunk): one query, batched updates. */
+    /**
+     * {@link #linkJira} for many violations (a bulk job's chunk) in one batched statement. For a transaction that has
+     * not loaded these violations as entities (a loaded one would write its old link back when it is flushed).
+     */
     @Transactional
     public void linkJiraAll(List<JiraLink> links) {
-        var byId = new java.util.HashMap<UUID, JiraLink>();
-        links.forEach(link -> byId.put(link.violationId(), link));
-        violations.findAllById(byId.keySet()).forEach(v -> {
-            var link = byId.get(v.getId());
-            v.linkJira(link.key(), link.url(), link.status(), link.statusCategory());
-        });
+        if (links.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("update violation set jira_key = ?, jira_url = ?, jira_status = ?, jira_status_category = ?"
+                + " where id = ?", links, links.size(), (ps, link) -> {
+                    ps.setString(1, link.key());
+                    ps.setString(2, link.url());
+                    ps.setString(3, link.status());
+                    ps.setString(4, link.statusCategory());
+                    ps.setObject(5, link.violationId());
+                });
     }
 
     private void validate(List<CreateViolationRequest> requests) {
