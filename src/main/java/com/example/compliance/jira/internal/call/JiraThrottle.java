@@ -53,20 +53,13 @@ public class JiraThrottle {
     /** Runs one request when the site, the endpoint and the issue allow it, holding one of the site's permits. */
     public <T> T run(String cloudId, JiraOperation operation, Supplier<T> request) {
         awaitSitePause(cloudId);
+        pace(cloudId + " " + operation.name()).await(parkAfter);
         if (operation.write() && operation.issue() != null) {
             pace(cloudId + " issue " + operation.issue()).await(parkAfter);
         }
+        pace(cloudId).await(parkAfter);
         Semaphore semaphore = permits.computeIfAbsent(cloudId, id -> new Semaphore(concurrency, true));
         semaphore.acquireUninterruptibly();
-        try {
-            // The endpoint's and the site's slots are taken with the permit in hand, so a request starts at its slot:
-            // requests that waited for permits never bunch up past a limit Jira named meanwhile
-            pace(cloudId + " " + operation.name()).await(parkAfter);
-            pace(cloudId).await(parkAfter);
-        } catch (RuntimeException parked) {
-            semaphore.release();
-            throw parked;
-        }
         CURRENT.set(operation);
         try {
             return request.get();
@@ -90,20 +83,19 @@ public class JiraThrottle {
 
     /**
      * Every answer's headers pass here (see {@code JiraHttp}), successes included, so the app slows down before Jira
-     * has to refuse anything: an endpoint whose {@code X-RateLimit-Remaining} is no more than the requests this
-     * instance may have in flight is paced at its {@code X-RateLimit-Limit} per second from then on; otherwise
-     * {@code X-RateLimit-NearLimit: true} (less than 20 % of a limit left, e.g. the hourly quota) starts the site's
-     * requests apart for a while.
+     * has to refuse anything: {@code X-RateLimit-NearLimit: true} (less than 20 % of a limit left) starts the site's
+     * requests apart for a while; an endpoint whose {@code X-RateLimit-Remaining} is no more than the requests this
+     * instance may have in flight is paced at its {@code X-RateLimit-Limit} per second from then on.
      */
     public void observe(String cloudId, org.springframework.http.HttpHeaders headers) {
+        if ("true".equalsIgnoreCase(headers.getFirst("X-RateLimit-NearLimit"))) {
+            pace(cloudId).space(NEAR_LIMIT_SPACING, NEAR_LIMIT_SLOWDOWN);
+        }
         JiraOperation operation = CURRENT.get();
         int limit = parse(headers.getFirst("X-RateLimit-Limit"));
         int remaining = parse(headers.getFirst("X-RateLimit-Remaining"));
         if (operation != null && limit > 0 && remaining >= 0 && remaining <= concurrency) {
-            // The endpoint is paced at the limit Jira named: that is the slowdown the warning asks for, not more
             pace(cloudId + " " + operation.name()).block(Duration.ZERO, limit);
-        } else if ("true".equalsIgnoreCase(headers.getFirst("X-RateLimit-NearLimit"))) {
-            pace(cloudId).space(NEAR_LIMIT_SPACING, NEAR_LIMIT_SLOWDOWN);
         }
     }
 
@@ -138,27 +130,17 @@ public class JiraThrottle {
      * waits between HTTP requests.
      */
     static final class Pace {
-        /** How many of the latest starts are remembered: enough for any per-second limit this pacing applies. */
-        private static final int REMEMBERED = 64;
-        /** Beyond a window's second: Jira's window and ours are not aligned, and requests take a while to arrive. */
-        private static final long WINDOW_MARGIN_NANOS = 100_000_000L;
         private long blockedUntilNanos;
         private long intervalNanos;
         private long spacingUntilNanos;
         private long nextSlotNanos;
-        private int perSecond;
-        private final long[] starts = new long[REMEMBERED];
-        private long startCount;
 
         synchronized void block(Duration wait, int perSecond) {
             long now = System.nanoTime();
             blockedUntilNanos = Math.max(blockedUntilNanos, now + wait.toNanos());
-            if (perSecond > 0 && perSecond <= REMEMBERED) {
-                this.perSecond = this.perSecond == 0 ? perSecond : Math.min(this.perSecond, perSecond);
-            }
             if (perSecond > 0) {
-                // Evenly spread at the limit; the rolling-second rule in await keeps the margin (WINDOW_MARGIN_NANOS)
-                intervalNanos = Math.max(intervalNanos, 1_000_000_000L / perSecond);
+                // 10 % under the limit: Jira's window and ours are not aligned
+                intervalNanos = Math.max(intervalNanos, (long) (1_000_000_000L / (perSecond * 0.9)));
                 spacingUntilNanos = Long.MAX_VALUE;
             }
         }
@@ -171,7 +153,6 @@ public class JiraThrottle {
             }
         }
 
-        /** Waits for this scope's next slot. */
         void await(Duration parkAfter) {
             long slot;
             synchronized (this) {
@@ -181,17 +162,9 @@ public class JiraThrottle {
                     spacingUntilNanos = 0;
                 }
                 if (intervalNanos == 0 && blockedUntilNanos <= now) {
-                    started(now);
                     return;
                 }
                 slot = Math.max(now, Math.max(blockedUntilNanos, nextSlotNanos));
-                if (perSecond > 0 && startCount >= perSecond) {
-                    // A rolling second holds at most the limit: the requests sent before the limit was known
-                    // (a first burst) count too, so the next one waits until the oldest of them leaves the window
-                    long oldestInWindow = starts[(int) ((startCount - perSecond) % REMEMBERED)];
-                    slot = Math.max(slot, oldestInWindow + 1_000_000_000L + WINDOW_MARGIN_NANOS);
-                }
-                started(slot);
                 nextSlotNanos = slot + intervalNanos;
                 long wait = slot - now;
                 if (wait > parkAfter.toNanos()) {
@@ -201,11 +174,6 @@ public class JiraThrottle {
                 }
             }
             sleep(Duration.ofNanos(slot - System.nanoTime()));
-        }
-
-        private void started(long at) {
-            starts[(int) (startCount % REMEMBERED)] = at;
-            startCount++;
         }
 
         static void sleep(Duration wait) {
