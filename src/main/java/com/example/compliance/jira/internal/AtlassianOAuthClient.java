@@ -1,14 +1,12 @@
 package com.example.compliance.jira.internal;
 
 import com.example.compliance.base.ServiceUnavailableException;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.converter.FormHttpMessageConverter;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
@@ -66,9 +64,7 @@ class AtlassianOAuthClient {
     AtlassianOAuthClient(JiraSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        var factory = new JdkClientHttpRequestFactory(http);
-        factory.setReadTimeout(Duration.ofSeconds(15));
+        var factory = AtlassianHttpClients.requestFactory(Duration.ofSeconds(15));
         var restClient = RestClient.builder()
                 .requestFactory(factory)
                 .configureMessageConverters(converters -> converters

@@ -1,7 +1,6 @@
 package com.example.compliance.jira.internal;
 
 import com.example.compliance.jira.JiraUnavailableException;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -9,7 +8,6 @@ import java.util.regex.Pattern;
 import com.example.compliance.jira.internal.call.JiraThrottle;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpStatusCodeException;
 import org.springframework.web.client.ResourceAccessException;
@@ -43,9 +41,7 @@ public class JiraHttp {
 
     JiraHttp(JiraSettings settings, JiraThrottle throttle) {
         this.settings = settings;
-        var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        var factory = new JdkClientHttpRequestFactory(http);
-        factory.setReadTimeout(Duration.ofSeconds(30));
+        var factory = AtlassianHttpClients.requestFactory(Duration.ofSeconds(30));
         // Every answer's rate-limit headers reach the throttle, successes included (near-limit warnings)
         this.rest = RestClient.builder().requestFactory(factory)
                 .requestInterceptor((request, body, execution) -> {

@@ -107,7 +107,7 @@ public class JiraCaller {
                         retry.delay().toMillis());
                 throttle.limited(site, operation, retry.scope(), retry.delay(), retry.learnedLimit(), reasonOf(failure));
                 if (retry.scope() == JiraCallPolicy.Scope.CALL) {
-                    JiraThrottle.Pace.sleep(retry.delay());
+                    Pace.sleep(retry.delay());
                 }
                 return retry.delay();
             }

@@ -5,6 +5,7 @@ import com.example.compliance.jira.JiraParkedException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -50,16 +51,30 @@ public class JiraThrottle {
         return concurrency;
     }
 
-    /** Runs one request when the site, the endpoint and the issue allow it, holding one of the site's permits. */
+    /**
+     * Runs one request when the site, the endpoint and the issue allow it, holding one of the site's permits. Slots are
+     * waited for without a permit; with the permit in hand each scope confirms the start (see {@link Pace}), else the
+     * permit goes back and the request waits for a new slot.
+     */
     public <T> T run(String cloudId, JiraOperation operation, Supplier<T> request) {
-        awaitSitePause(cloudId);
-        pace(cloudId + " " + operation.name()).await(parkAfter);
-        if (operation.write() && operation.issue() != null) {
-            pace(cloudId + " issue " + operation.issue()).await(parkAfter);
-        }
-        pace(cloudId).await(parkAfter);
+        List<Pace> scopes = operation.write() && operation.issue() != null
+                ? List.of(pace(cloudId), pace(cloudId + " issue " + operation.issue()), pace(cloudId + " " + operation.name()))
+                : List.of(pace(cloudId), pace(cloudId + " " + operation.name()));
         Semaphore semaphore = permits.computeIfAbsent(cloudId, id -> new Semaphore(concurrency, true));
-        semaphore.acquireUninterruptibly();
+        while (true) {
+            awaitSitePause(cloudId);
+            Duration wait = Duration.ZERO;
+            for (Pace scope : scopes) {
+                Duration slot = scope.reserve(parkAfter);
+                wait = slot.compareTo(wait) > 0 ? slot : wait;
+            }
+            Pace.sleep(wait);
+            semaphore.acquireUninterruptibly();
+            if (startAll(scopes)) {
+                break;
+            }
+            semaphore.release();
+        }
         CURRENT.set(operation);
         try {
             return request.get();
@@ -67,6 +82,16 @@ public class JiraThrottle {
             CURRENT.remove();
             semaphore.release();
         }
+    }
+
+    /** The endpoint comes last: a start one scope counted and a later one refused would hold the endpoint back. */
+    private static boolean startAll(List<Pace> scopes) {
+        for (Pace scope : scopes) {
+            if (!scope.tryStart()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Applies a rate limit Jira answered with to the scope it names. */
@@ -88,14 +113,14 @@ public class JiraThrottle {
      * instance may have in flight is paced at its {@code X-RateLimit-Limit} per second from then on.
      */
     public void observe(String cloudId, org.springframework.http.HttpHeaders headers) {
-        if ("true".equalsIgnoreCase(headers.getFirst("X-RateLimit-NearLimit"))) {
-            pace(cloudId).space(NEAR_LIMIT_SPACING, NEAR_LIMIT_SLOWDOWN);
-        }
         JiraOperation operation = CURRENT.get();
         int limit = parse(headers.getFirst("X-RateLimit-Limit"));
         int remaining = parse(headers.getFirst("X-RateLimit-Remaining"));
         if (operation != null && limit > 0 && remaining >= 0 && remaining <= concurrency) {
+            // The endpoint is paced at the limit Jira named: that is the slowdown the warning asks for, not more
             pace(cloudId + " " + operation.name()).block(Duration.ZERO, limit);
+        } else if ("true".equalsIgnoreCase(headers.getFirst("X-RateLimit-NearLimit"))) {
+            pace(cloudId).space(NEAR_LIMIT_SPACING, NEAR_LIMIT_SLOWDOWN);
         }
     }
 
@@ -122,70 +147,5 @@ public class JiraThrottle {
 
     private Pace pace(String key) {
         return paces.computeIfAbsent(key, k -> new Pace());
-    }
-
-    /**
-     * When the next request of one scope may start: blocked until an instant after a 429, spaced by an interval
-     * (a learned per-second limit, or a near-limit slowdown until it expires). Real time, not the app clock: these are
-     * waits between HTTP requests.
-     */
-    static final class Pace {
-        private long blockedUntilNanos;
-        private long intervalNanos;
-        private long spacingUntilNanos;
-        private long nextSlotNanos;
-
-        synchronized void block(Duration wait, int perSecond) {
-            long now = System.nanoTime();
-            blockedUntilNanos = Math.max(blockedUntilNanos, now + wait.toNanos());
-            if (perSecond > 0) {
-                // 10 % under the limit: Jira's window and ours are not aligned
-                intervalNanos = Math.max(intervalNanos, (long) (1_000_000_000L / (perSecond * 0.9)));
-                spacingUntilNanos = Long.MAX_VALUE;
-            }
-        }
-
-        synchronized void space(Duration spacing, Duration during) {
-            long now = System.nanoTime();
-            if (spacingUntilNanos != Long.MAX_VALUE) {
-                intervalNanos = Math.max(intervalNanos, spacing.toNanos());
-                spacingUntilNanos = Math.max(spacingUntilNanos, now + during.toNanos());
-            }
-        }
-
-        void await(Duration parkAfter) {
-            long slot;
-            synchronized (this) {
-                long now = System.nanoTime();
-                if (now > spacingUntilNanos) {
-                    intervalNanos = 0;
-                    spacingUntilNanos = 0;
-                }
-                if (intervalNanos == 0 && blockedUntilNanos <= now) {
-                    return;
-                }
-                slot = Math.max(now, Math.max(blockedUntilNanos, nextSlotNanos));
-                nextSlotNanos = slot + intervalNanos;
-                long wait = slot - now;
-                if (wait > parkAfter.toNanos()) {
-                    nextSlotNanos -= intervalNanos;
-                    throw new JiraParkedException(Instant.now().plusNanos(wait), Duration.ofNanos(wait),
-                            "a Jira rate limit");
-                }
-            }
-            sleep(Duration.ofNanos(slot - System.nanoTime()));
-        }
-
-        static void sleep(Duration wait) {
-            if (wait.isNegative() || wait.isZero()) {
-                return;
-            }
-            try {
-                Thread.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for a Jira rate limit", e);
-            }
-        }
     }
 }

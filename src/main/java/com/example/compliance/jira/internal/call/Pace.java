@@ -1,0 +1,143 @@
+package com.example.compliance.jira.internal.call;
+
+import com.example.compliance.jira.JiraParkedException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.LongSupplier;
+
+/**
+ * When the next request of one scope (a site, an endpoint, an issue) may start. Pure logic over a nanosecond clock.
+ * <p>
+ * A request first {@linkplain #reserve reserves} a slot and sleeps until it <em>without</em> holding one of the site's
+ * permits; once it holds a permit it {@linkplain #tryStart starts}, which is refused when the scope was blocked
+ * meanwhile or when the start would put more than the learned per-second limit into one rolling second. The rolling
+ * second counts every start of the scope, also those sent before Jira named the limit (the first burst) and those
+ * whose slot went by while they waited for a permit: that is what keeps a learned burst limit from being overrun,
+ * while nobody holds a permit during a wait.
+ */
+final class Pace {
+
+    /** How many of the latest starts are remembered before a limit is known, and at most once one is. */
+    static final int FIRST_REMEMBERED = 16;
+    static final int MAX_PER_SECOND = 1024;
+    /** Beyond the window's second: Jira's window and ours are not aligned, and requests take a while to arrive. */
+    static final long WINDOW_NANOS = 1_100_000_000L;
+
+    private final LongSupplier nanos;
+    private long blockedUntil;
+    private long interval;
+    private long spacingUntil;
+    private long nextSlot;
+    private int perSecond;
+    private long[] starts = new long[FIRST_REMEMBERED];
+    private long startCount;
+    /** The index of the oldest start still known after {@link #remember} grew the memory. */
+    private long firstKnown;
+
+    Pace(LongSupplier nanos) {
+        this.nanos = nanos;
+        this.blockedUntil = nanos.getAsLong();
+    }
+
+    Pace() {
+        this(System::nanoTime);
+    }
+
+    /** Nobody starts before {@code wait} from now; from then on, at most {@code perSecond} starts a second (0: none). */
+    synchronized void block(Duration wait, int perSecond) {
+        long now = nanos.getAsLong();
+        blockedUntil = Math.max(blockedUntil, now + wait.toNanos());
+        if (perSecond > 0) {
+            this.perSecond = Math.min(MAX_PER_SECOND, this.perSecond == 0 ? perSecond : Math.min(this.perSecond, perSecond));
+            remember(this.perSecond);
+            // Evenly spread over the window, so that the rolling-second rule rarely has to hold anybody back
+            interval = Math.max(interval, WINDOW_NANOS / this.perSecond);
+            spacingUntil = Long.MAX_VALUE;
+        }
+    }
+
+    /** Starts at least {@code spacing} apart during {@code during}, unless a learned limit paces the scope already. */
+    synchronized void space(Duration spacing, Duration during) {
+        if (spacingUntil != Long.MAX_VALUE) {
+            interval = Math.max(interval, spacing.toNanos());
+            spacingUntil = Math.max(spacingUntil, nanos.getAsLong() + during.toNanos());
+        }
+    }
+
+    /** The learned per-second limit, 0 while Jira has named none. */
+    synchronized int perSecond() {
+        return perSecond;
+    }
+
+    /**
+     * Reserves the next slot: how long to wait for it (zero when the scope is free). Throws {@link JiraParkedException}
+     * when that is longer than {@code parkAfter}; the slot is then not taken.
+     */
+    synchronized Duration reserve(Duration parkAfter) {
+        long now = nanos.getAsLong();
+        if (now > spacingUntil) {
+            interval = 0;
+            spacingUntil = 0;
+        }
+        long slot = Math.max(now, Math.max(blockedUntil, windowFrees()));
+        if (interval > 0) {
+            slot = Math.max(slot, nextSlot);
+        }
+        long wait = slot - now;
+        if (wait > parkAfter.toNanos()) {
+            throw new JiraParkedException(Instant.now().plusNanos(wait), Duration.ofNanos(wait), "a Jira rate limit");
+        }
+        if (interval > 0) {
+            nextSlot = slot + interval;
+        }
+        return Duration.ofNanos(wait);
+    }
+
+    /**
+     * Starts a request now if the scope allows it (and counts it), or answers false: the caller lets go of its permit
+     * and reserves again.
+     */
+    synchronized boolean tryStart() {
+        long now = nanos.getAsLong();
+        if (now < blockedUntil || now < windowFrees()) {
+            return false;
+        }
+        starts[(int) (startCount % starts.length)] = now;
+        startCount++;
+        return true;
+    }
+
+    /** When the rolling second has room for one more start under the learned limit. */
+    private long windowFrees() {
+        if (perSecond == 0 || startCount - perSecond < firstKnown) {
+            return Long.MIN_VALUE;
+        }
+        return starts[(int) ((startCount - perSecond) % starts.length)] + WINDOW_NANOS;
+    }
+
+    /** Keeps at least the latest {@code count} starts from now on (those already remembered stay). */
+    private void remember(int count) {
+        if (count <= starts.length) {
+            return;
+        }
+        long[] larger = new long[Integer.highestOneBit(count - 1) << 1];
+        long kept = Math.min(startCount, starts.length);
+        for (long i = startCount - kept; i < startCount; i++) {
+            larger[(int) (i % larger.length)] = starts[(int) (i % starts.length)];
+        }
+        starts = larger;
+        firstKnown = startCount - kept;
+    }
+
+    static void sleep(Duration wait) {
+        if (wait.isNegative() || wait.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for a Jira rate limit", e);
+        }
+    }
+}
