@@ -210,7 +210,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /**
      * The API's name of a field: Java's {@code projectKey} (bean validation reports record components) is the JSON's
-     * {@code project_key}; paths keep their shape ({@code [3].ruleId} becomes {@code [3].rule_id}).
+     * {@code project_key}; paths keep their shape ({@code [3].ruleId} becomes {@code [3].rule_id}), upper-case keys
+     * ({@code default.CRITICAL}) stay.
      */
     static String snakeCase(String field) {
         if (field == null) {
@@ -219,11 +220,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         var out = new StringBuilder(field.length() + 8);
         for (int i = 0; i < field.length(); i++) {
             char c = field.charAt(i);
-            if (Character.isUpperCase(c)) {
-                if (i > 0 && Character.isLetterOrDigit(field.charAt(i - 1))) {
-                    out.append('_');
-                }
-                out.append(Character.toLowerCase(c));
+            char previous = i > 0 ? field.charAt(i - 1) : ' ';
+            // Only a hump after a lower-case letter or digit: keys like default.CRITICAL stay as they are
+            if (Character.isUpperCase(c) && (Character.isLowerCase(previous) || Character.isDigit(previous))) {
+                out.append('_').append(Character.toLowerCase(c));
             } else {
                 out.append(c);
             }

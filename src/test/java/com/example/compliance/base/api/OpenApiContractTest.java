@@ -110,7 +110,7 @@ class OpenApiContractTest extends IntegrationTest {
         }
         get(analyst, "/api/cases/" + caseId + "/ticket-rule").problem(404);
         send(analyst, "PUT", "/api/cases/" + caseId + "/ticket-rule",
-                "{\"min_severity\":\"HIGH\",\"project_key\":\"SEC\",\"issue_type\":\"Task\"}");
+                "{\"min_severity\":\"HIGH\",\"project_key\":\"COMP\",\"issue_type\":\"Task\"}");
         get(analyst, "/api/cases/" + caseId + "/ticket-rule");
         send(analyst, "DELETE", "/api/cases/" + caseId + "/ticket-rule", null);
 
@@ -121,16 +121,16 @@ class OpenApiContractTest extends IntegrationTest {
         String cloudId = get(analyst, "/api/jira/status").json().get("cloud_id").asString();
         send(analyst, "PUT", "/api/jira/site", "{\"cloud_id\":\"" + cloudId + "\"}");
         var ticket = post(analyst, "/api/jira/tickets", "{\"violation_id\":\"" + first
-                + "\",\"project_key\":\"SEC\",\"issue_type\":\"Task\"}");
+                + "\",\"project_key\":\"COMP\",\"issue_type\":\"Task\"}");
         assertThat(ticket.status()).as(ticket.body()).isEqualTo(201);
-        post(analyst, "/api/jira/tickets", "{\"violation_id\":\"" + first + "\",\"project_key\":\"SEC\",\"issue_type\":\"Task\"}");
+        post(analyst, "/api/jira/tickets", "{\"violation_id\":\"" + first + "\",\"project_key\":\"COMP\",\"issue_type\":\"Task\"}");
         String ticketId = ticket.json().get("id").asString();
         get(analyst, "/api/jira/tickets?case_id=" + caseId);
         get(analyst, "/api/jira/tickets/" + ticketId);
         post(analyst, "/api/jira/tickets/" + ticketId + "/sync", null);
         post(analyst, "/api/jira/tickets/sync", null);
         var job = post(analyst, "/api/jira/tickets/bulk-create", "{\"violation_ids\":[\"" + first
-                + "\"],\"project_key\":\"SEC\",\"issue_type\":\"Task\"}");
+                + "\"],\"project_key\":\"COMP\",\"issue_type\":\"Task\"}");
         assertThat(job.status()).as(job.body()).isEqualTo(202);
         String jobId = job.json().get("job_id").asString();
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
