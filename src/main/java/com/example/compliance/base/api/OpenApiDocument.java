@@ -72,13 +72,14 @@ class OpenApiDocument {
                                 .description("The signed-in browser session (writes also need the CSRF token)"))
                         .addSecuritySchemes(WEBHOOK_JWT, new SecurityScheme().type(SecurityScheme.Type.HTTP)
                                 .scheme("bearer").bearerFormat("JWT")
-                                .description("Jira's webhook JWT, HS256-signed with the app's OAuth client secret"))
-                        .addSchemas(PROBLEM, problemSchema()));
+                                .description("Jira's webhook JWT, HS256-signed with the app's OAuth client secret")));
     }
 
     @Bean
     OpenApiCustomizer rolesAndProblems() {
         return openApi -> {
+            // Added here, not on the OpenAPI bean: springdoc replaces the bean's component schemas with the models
+            openApi.getComponents().addSchemas(PROBLEM, problemSchema());
             openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
                 var access = ApiAccess.of(path);
                 describeAccess(operation, access);

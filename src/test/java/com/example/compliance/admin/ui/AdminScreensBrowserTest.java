@@ -73,6 +73,12 @@ class AdminScreensBrowserTest extends BrowserTest {
                 Browser.screenshot(driver, "admin-jira-" + theme + "-" + size[0]);
             }
         }
+        // Swagger UI, browsed with the signed-in session
+        driver.manage().window().setSize(new Dimension(1400, 900));
+        driver.get(url("/swagger-ui.html"));
+        wait.until(d -> d.findElement(By.tagName("body")).getText().contains("Compliance Tickets API"));
+        wait.until(d -> d.findElement(By.tagName("body")).getText().contains("/api/admin/users"));
+        Browser.screenshot(driver, "swagger-ui-1400");
         // The Jira page opened on another host than the redirect URI's: the analyst is warned
         signIn("http://127.0.0.1:" + port, analyst.username(), analyst.password());
         for (String theme : new String[] {"light", "dark"}) {

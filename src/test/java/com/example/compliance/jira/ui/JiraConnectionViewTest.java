@@ -168,8 +168,11 @@ class JiraConnectionViewTest extends KaribuTest {
 
     /** The Host header of the (fake) request the view is rendered in. */
     private static void host(String host) {
-        var request = (com.github.mvysny.fakeservlet.FakeRequest) ((com.vaadin.flow.server.VaadinServletRequest)
-                com.vaadin.flow.server.VaadinRequest.getCurrent()).getHttpServletRequest();
+        jakarta.servlet.ServletRequest unwrapped = (jakarta.servlet.ServletRequest) com.vaadin.flow.server.VaadinRequest.getCurrent();
+        while (unwrapped instanceof jakarta.servlet.ServletRequestWrapper wrapper) {
+            unwrapped = wrapper.getRequest();
+        }
+        var request = (com.github.mvysny.fakeservlet.FakeRequest) unwrapped;
         request.getHeaders().put("Host", java.util.List.of(host));
         request.getHeaders().put("host", java.util.List.of(host));
     }
