@@ -161,6 +161,10 @@ class OpenApiDocument {
             if (!required.contains(name) && property.get$ref() == null) {
                 property.setNullable(true);
             }
+            // A map's values may be null too (an SLA severity without a deadline)
+            if (property.getAdditionalProperties() instanceof Schema<?> values && values.get$ref() == null) {
+                values.setNullable(true);
+            }
         });
     }
 
