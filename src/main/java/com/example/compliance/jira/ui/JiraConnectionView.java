@@ -85,9 +85,9 @@ public class JiraConnectionView extends VerticalLayout implements BeforeEnterObs
         CallbackHost.appAddressFor(pageHost, jira.redirectUri()).ifPresent(address -> {
             var open = new Anchor(address, "Open " + address);
             open.addClassName("host-warning-link");
-            var warning = new Div(new Paragraph("You opened this app at " + pageHost + ", but Atlassian will send you "
-                    + "back to a different address after you approve access, where you are not signed in, so "
-                    + "connecting from here cannot finish. Open the app at the right address, sign in there and "
+            var warning = new Div(new Paragraph("You opened this app at " + pageHost + ", but after you approve "
+                    + "access Atlassian sends you back to " + java.net.URI.create(address).getAuthority() + ", where "
+                    + "you are not signed in, so connecting from here cannot finish. Open the app there, sign in and "
                     + "connect:"), open);
             warning.addClassNames("callout", "callout-warning");
             hostWarning.add(warning);
