@@ -124,7 +124,7 @@ public class ActivityService {
         var saved = events.save(toEvent(entry));
         return new ActivityRow(saved.getId(), saved.getOccurredAt(), saved.getActor(), saved.getAction(),
                 saved.getTargetType(), saved.getTarget(), saved.getJiraSite(), saved.getOutcome(), saved.getDetail(),
-                saved.getRequestId());
+                saved.getRequestId(), saved.getTargetName());
     }
 
     private ActivityEvent toEvent(ActivityEntry entry) {
@@ -140,7 +140,8 @@ public class ActivityService {
                 fit(entry.jiraSite(), ActivityEvent.JIRA_SITE_LENGTH),
                 entry.outcome() == null ? ActivityOutcome.SUCCESS : entry.outcome(),
                 fit(entry.detail(), ActivityEntry.MAX_DETAIL))
-                .causedBy(fit(MDC.get(REQUEST_ID), 64));
+                .causedBy(fit(MDC.get(REQUEST_ID), 64))
+                .named(fit(entry.targetName(), ActivityEvent.TARGET_LENGTH));
     }
 
     private static String fit(String value, int max) {

@@ -110,7 +110,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<InputError> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> new InputError(f.getField(), f.getDefaultMessage()))
+                .map(f -> new InputError(snakeCase(f.getField()), f.getDefaultMessage()))
                 .toList();
         List<InputError> global = e.getBindingResult().getGlobalErrors().stream()
                 .map(g -> new InputError(g.getObjectName(), g.getDefaultMessage()))
@@ -126,7 +126,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         List<InputError> errors = e.getParameterValidationResults().stream()
                 .flatMap(r -> r.getResolvableErrors().stream()
                         .map(err -> new InputError(
-                                err instanceof FieldError f ? f.getField() : r.getMethodParameter().getParameterName(),
+                                snakeCase(err instanceof FieldError f ? f.getField() : r.getMethodParameter().getParameterName()),
                                 err.getDefaultMessage())))
                 .toList();
         return ResponseEntity.badRequest().body(invalidInput(summary(errors), errors));
@@ -208,7 +208,31 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
     }
 
-    private static ProblemDetail invalidInput(String detail, List<InputError> errors) {
+    /**
+     * The API's name of a field: Java's {@code projectKey} (bean validation reports record components) is the JSON's
+     * {@code project_key}; paths keep their shape ({@code [3].ruleId} becomes {@code [3].rule_id}), upper-case keys
+     * ({@code default.CRITICAL}) stay.
+     */
+    static String snakeCase(String field) {
+        if (field == null) {
+            return null;
+        }
+        var out = new StringBuilder(field.length() + 8);
+        for (int i = 0; i < field.length(); i++) {
+            char c = field.charAt(i);
+            char previous = i > 0 ? field.charAt(i - 1) : ' ';
+            // Only a hump after a lower-case letter or digit: keys like default.CRITICAL stay as they are
+            if (Character.isUpperCase(c) && (Character.isLowerCase(previous) || Character.isDigit(previous))) {
+                out.append('_').append(Character.toLowerCase(c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static ProblemDetail invalidInput(String detail, List<InputError> rawErrors) {
+        List<InputError> errors = rawErrors.stream().map(e -> new InputError(snakeCase(e.field()), e.message())).toList();
         String sentence = detail.endsWith(".") ? detail : detail + ".";
         var problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", isWrite() ? sentence + " Nothing was stored." : sentence);
         if (!errors.isEmpty()) {

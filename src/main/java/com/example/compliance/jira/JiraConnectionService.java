@@ -93,6 +93,15 @@ public class JiraConnectionService {
         return connections.testConnection(users.currentUser().id());
     }
 
+    /**
+     * Where Atlassian sends the browser back after consent (JIRA_REDIRECT_URI): the browser must be signed in to this
+     * app on that host, or the connection cannot complete.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public String redirectUri() {
+        return connections.redirectUri();
+    }
+
     /** True when the app talks to its built-in sandbox instead of real Atlassian. */
     @PreAuthorize("permitAll()")
     public boolean sandboxMode() {

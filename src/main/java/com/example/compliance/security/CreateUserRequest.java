@@ -1,13 +1,9 @@
 package com.example.compliance.security;
 
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
-/** A new local user. Passwords are at least 12 characters; they are stored as BCrypt hashes only. */
-public record CreateUserRequest(
-        @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._@-]+", message = "may contain only letters, digits and . _ @ -")
-                String username,
-        @NotNull @Size(min = 12, max = 72, message = "must be 12 to 72 characters long") String password,
-        @NotNull Role role) {}
+/**
+ * A new local user. The name follows {@link UsernameRule} (checked by the service: 422 naming {@code username});
+ * passwords are 12 to 72 characters and are stored as BCrypt hashes only.
+ */
+public record CreateUserRequest(String username, @NotNull String password, @NotNull Role role) {}

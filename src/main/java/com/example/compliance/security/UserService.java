@@ -7,12 +7,14 @@ import com.example.compliance.base.ConflictException;
 import com.example.compliance.base.InvalidInputException.InputError;
 import com.example.compliance.base.InvalidInputException;
 import com.example.compliance.base.NotFoundException;
+import com.example.compliance.base.UnprocessableException;
 import com.example.compliance.security.internal.AppUser;
 import com.example.compliance.security.internal.AppUserRepository;
 import jakarta.annotation.security.RolesAllowed;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -54,7 +56,13 @@ public class UserService {
     @RolesAllowed(Role.Names.ADMIN)
     @Transactional
     public UserRow createUser(CreateUserRequest request) {
+        var nameProblem = UsernameRule.problem(request.username());
+        if (nameProblem.isPresent()) {
+            throw new UnprocessableException("username: " + nameProblem.get() + ". Nothing was stored.",
+                    List.of(Map.of("field", "username", "message", nameProblem.get())));
+        }
         if (users.existsByUsernameIgnoreCase(request.username())) {
+            refused(ActivityAction.USER_CREATED, request.username(), "Refused: a user with this name exists");
             throw new ConflictException("A user named '" + request.username() + "' already exists.");
         }
         checkPassword(request.password());
@@ -95,7 +103,8 @@ public class UserService {
         Role newRole = request.role() == null ? user.getRole() : request.role();
         boolean newEnabled = request.enabled() == null ? user.isEnabled() : request.enabled();
         if (isEnabledAdmin(user) && !(newRole == Role.ADMIN && newEnabled)) {
-            requireAnotherEnabledAdmin(user, newEnabled ? "demoted" : "disabled");
+            requireAnotherEnabledAdmin(user, newEnabled ? "demoted" : "disabled",
+                    newEnabled ? ActivityAction.ROLE_CHANGED : ActivityAction.USER_DISABLED);
         }
         if (newRole != user.getRole()) {
             var previous = user.getRole();
@@ -208,10 +217,11 @@ public class UserService {
         return user.getRole() == Role.ADMIN && user.isEnabled();
     }
 
-    private void requireAnotherEnabledAdmin(AppUser user, String change) {
+    private void requireAnotherEnabledAdmin(AppUser user, String change, ActivityAction refusedAction) {
         boolean another = users.findByRoleAndEnabledTrue(Role.ADMIN).stream()
                 .anyMatch(admin -> !admin.getId().equals(user.getId()));
         if (!another) {
+            refused(refusedAction, user.getUsername(), "Refused: the last enabled administrator cannot be " + change);
             throw new ConflictException(("'%s' is the last enabled administrator and cannot be %s. "
                     + "Make another user an administrator first.").formatted(user.getUsername(), change));
         }
@@ -230,6 +240,12 @@ public class UserService {
     private void record(ActivityAction action, AppUser user, String detail) {
         String actor = findCurrentUsername().orElse(ActivityEntry.SYSTEM);
         activity.record(ActivityEntry.success(actor, action, USER_TARGET, user.getUsername(), detail));
+    }
+
+    /** A refused admin action stays on record although the request's transaction rolls back. */
+    private void refused(ActivityAction action, String username, String detail) {
+        String actor = findCurrentUsername().orElse(ActivityEntry.SYSTEM);
+        activity.recordInNewTransaction(ActivityEntry.failure(actor, action, USER_TARGET, username, detail));
     }
 
     private static Optional<String> findCurrentUsername() {

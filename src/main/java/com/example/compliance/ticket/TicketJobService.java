@@ -66,7 +66,9 @@ public class TicketJobService {
             return new BulkJobStarted(jobId, ids.size());
         }
         activity.record(ActivityEntry.success(caller.username(), ActivityAction.BULK_STARTED, "job", jobId.toString(),
-                ids.size() + " violations to " + request.projectKey()).onSite(status.siteName()));
+                ids.size() + " violations to " + request.projectKey()).onSite(status.siteName())
+                .named("Bulk create: " + ids.size() + " violation" + (ids.size() == 1 ? "" : "s") + " to "
+                        + request.projectKey() + " (" + request.issueType() + ")"));
         scheduler.schedule(jobId);
         return new BulkJobStarted(jobId, ids.size());
     }

@@ -14,6 +14,7 @@ import com.example.compliance.ticket.internal.TicketCreator;
 import com.example.compliance.ticket.internal.Ticket;
 import com.example.compliance.ticket.internal.TicketQueries;
 import com.example.compliance.ticket.internal.TicketWriter;
+import com.example.compliance.violation.ViolationLabel;
 import com.example.compliance.violation.ViolationService;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
@@ -99,7 +100,8 @@ public class TicketService {
             }
             default -> {
                 if (outcome.kind() != TicketCreator.Kind.BUSY) {
-                    writer.recordJiraError(caller.id(), violation.id().toString(), outcome.error(), site.siteName());
+                    writer.recordJiraError(caller.id(), violation.id().toString(),
+                            ViolationLabel.of(violation.title(), violation.resource()), outcome.error(), site.siteName());
                 }
                 throw outcome.problem();
             }

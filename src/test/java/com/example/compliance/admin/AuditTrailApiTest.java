@@ -132,13 +132,13 @@ class AuditTrailApiTest extends IntegrationTest {
         assertThat(response.contentType()).startsWith("text/csv");
         String[] lines = response.body().split("\r\n");
         assertThat(lines[0])
-                .isEqualTo("id,occurred_at,actor,action,target_type,target,jira_site,outcome,detail,request_id");
+                .isEqualTo("id,occurred_at,actor,action,target_type,target,target_name,jira_site,outcome,detail,request_id");
         assertThat(lines).hasSize(4);
         // Recorded outside a request: no request id, an empty last cell
-        assertThat(lines[1]).endsWith("," + actor + ",TICKET_SYNCED,issue,'@SUM(A1),https://acme.atlassian.net,SUCCESS,'-1+1,");
-        assertThat(lines[2]).endsWith("," + actor + ",JIRA_ERROR,issue,\"'=HYPERLINK(\"\"http://evil\"\")\","
+        assertThat(lines[1]).endsWith("," + actor + ",TICKET_SYNCED,issue,'@SUM(A1),,https://acme.atlassian.net,SUCCESS,'-1+1,");
+        assertThat(lines[2]).endsWith("," + actor + ",JIRA_ERROR,issue,\"'=HYPERLINK(\"\"http://evil\"\")\",,"
                 + "https://acme.atlassian.net,FAILURE,\"said \"\"no\"\", twice\nthen stopped\",");
-        assertThat(lines[3]).endsWith("," + actor + ",TICKET_CREATED,issue,CT-9,https://acme.atlassian.net,SUCCESS,plain detail,");
+        assertThat(lines[3]).endsWith("," + actor + ",TICKET_CREATED,issue,CT-9,,https://acme.atlassian.net,SUCCESS,plain detail,");
         assertThat(lines[3]).matches("\\d+,\\d{4}-\\d\\d-\\d\\dT[^,]+Z,.*");
     }
 
@@ -163,7 +163,7 @@ class AuditTrailApiTest extends IntegrationTest {
         assertThat(event.get("request_id").asString()).isEqualTo(requestId);
         assertThat(background.get("request_id").isNull()).isTrue();
         assertThat(csv.split("\r\n")).filteredOn(line -> line.contains("," + newUser + ","))
-                .singleElement().asString().endsWith(",USER_CREATED,user," + newUser + ",,SUCCESS,Created with role ANALYST,"
+                .singleElement().asString().endsWith(",USER_CREATED,user," + newUser + ",,,SUCCESS,Created with role ANALYST,"
                         + requestId);
     }
 

@@ -232,7 +232,13 @@ class UserAdminApiTest extends IntegrationTest {
             var admin = userJson("admin");
             assertThat(admin.get("role").asString()).isEqualTo("ADMIN");
             assertThat(admin.get("enabled").asBoolean()).isTrue();
-            assertThat(auditActions("admin")).doesNotContain("ROLE_CHANGED", "USER_DISABLED");
+            // Refused, and on record as refused: FAILURE events, never a SUCCESS
+            var events = get(TestUsers.ADMIN, "/api/admin/audit?actor=admin&action=ROLE_CHANGED,USER_DISABLED&size=500")
+                    .json().get("items").valueStream().filter(i -> i.get("target").asString().equals("admin")).toList();
+            assertThat(events).extracting(e -> e.get("outcome").asString()).containsOnly("FAILURE");
+            assertThat(events).extracting(e -> e.get("action").asString() + ": " + e.get("detail").asString())
+                    .contains("USER_DISABLED: Refused: the last enabled administrator cannot be disabled",
+                            "ROLE_CHANGED: Refused: the last enabled administrator cannot be demoted");
         } finally {
             users.enable(others);
         }

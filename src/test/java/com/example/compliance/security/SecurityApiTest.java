@@ -57,7 +57,7 @@ class SecurityApiTest extends IntegrationTest {
     }
 
     @Test
-    void invalid_user_requests_get_400_naming_the_field() {
+    void invalid_user_requests_get_400_or_422_naming_the_field() {
         var unknownRole = post(TestUsers.ADMIN, "/api/admin/users", """
                 {"username":"x-user","password":"a-strong-password-1","role":"SUPERUSER"}""").problem(400);
         assertThat(unknownRole.get("errors").get(0).get("field").asString()).isEqualTo("role");
@@ -67,12 +67,12 @@ class SecurityApiTest extends IntegrationTest {
         assertThat(shortPassword.get("errors").get(0).get("field").asString()).isEqualTo("password");
 
         var missingUsername = post(TestUsers.ADMIN, "/api/admin/users", """
-                {"password":"a-strong-password-1","role":"ANALYST"}""").problem(400);
+                {"password":"a-strong-password-1","role":"ANALYST"}""").problem(422);
         assertThat(missingUsername.get("errors").get(0).get("field").asString()).isEqualTo("username");
 
         var tooLong = post(TestUsers.ADMIN, "/api/admin/users", """
                 {"username":"%s","password":"a-strong-password-1","role":"ANALYST"}""".formatted("u".repeat(101)))
-                .problem(400);
+                .problem(422);
         assertThat(tooLong.get("errors").get(0).get("field").asString()).isEqualTo("username");
 
         assertThat(get(new Credentials("x-user", "a-strong-password-1"), "/api/cases").status()).isEqualTo(401);

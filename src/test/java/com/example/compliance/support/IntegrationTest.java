@@ -84,8 +84,11 @@ public abstract class IntegrationTest {
         builder.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         try {
             var response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(),
-                    response.headers().firstValue("Content-Type").orElse(""),
+            String contentType = response.headers().firstValue("Content-Type").orElse("");
+            var uri = URI.create(path);
+            ApiContract.record(new ApiContract.Exchange(method, uri.getPath(), uri.getRawQuery(),
+                    json == null ? null : "application/json", json, response.statusCode(), contentType, response.body()));
+            return new Response(response.statusCode(), response.body(), contentType,
                     response.headers().firstValue("Location").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException(e);

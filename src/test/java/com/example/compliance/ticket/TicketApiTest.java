@@ -158,7 +158,7 @@ class TicketApiTest extends TicketTestSupport {
                 {"violation_id":"%s","project_key":"COMP","issue_type":"Task"}""".formatted(UUID.randomUUID())).problem(404);
         assertThat(post(owner, "/api/jira/tickets", """
                 {"violation_id":"%s","issue_type":"Task"}""".formatted(violationId)).problem(400)
-                .get("errors").get(0).get("field").asString()).isEqualTo("projectKey");
+                .get("errors").get(0).get("field").asString()).isEqualTo("project_key");
         post(owner, "/api/jira/tickets", "{\"violation_id\":\"not-a-uuid\"}").problem(400);
         post(owner, "/api/jira/tickets", """
                 {"violation_id":"%s","project_key":"COMP","issue_type":"Task","user_id":"%s"}"""

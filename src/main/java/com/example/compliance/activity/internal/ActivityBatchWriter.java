@@ -28,11 +28,11 @@ public class ActivityBatchWriter {
             for (ActivityEvent e : events.subList(from, Math.min(events.size(), from + BATCH))) {
                 args.add(new Object[] {Timestamp.from(e.getOccurredAt()), e.getActor(), e.getAction().name(),
                         e.getTargetType(), e.getTarget(), e.getJiraSite(), e.getOutcome().name(), e.getDetail(),
-                        e.getRequestId()});
+                        e.getRequestId(), e.getTargetName()});
             }
             jdbc.batchUpdate("""
                     INSERT INTO activity_event (occurred_at, actor, action, target_type, target, jira_site, outcome,
-                        detail, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", args);
+                        detail, request_id, target_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", args);
         }
     }
 }

@@ -10,7 +10,7 @@ import java.io.Writer;
  */
 public final class ActivityCsv {
 
-    public static final String HEADER = "id,occurred_at,actor,action,target_type,target,jira_site,outcome,detail,request_id";
+    public static final String HEADER = "id,occurred_at,actor,action,target_type,target,target_name,jira_site,outcome,detail,request_id";
 
     private ActivityCsv() {}
 
@@ -24,7 +24,7 @@ public final class ActivityCsv {
         out.write(',');
         out.write(row.occurredAt().toString());
         for (String cell : new String[] {row.actor(), row.action().name(), row.targetType(), row.target(),
-                row.jiraSite(), row.outcome().name(), row.detail(), row.requestId()}) {
+                row.targetName(), row.jiraSite(), row.outcome().name(), row.detail(), row.requestId()}) {
             out.write(',');
             out.write(cell(cell));
         }

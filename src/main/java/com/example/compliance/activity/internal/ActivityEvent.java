@@ -58,6 +58,10 @@ public class ActivityEvent {
     @Column(name = "request_id", length = 64, updatable = false)
     private String requestId;
 
+    /** The target as a person knows it when the event happened (a violation's title and resource); null if none. */
+    @Column(name = "target_name", length = TARGET_LENGTH, updatable = false)
+    private String targetName;
+
     protected ActivityEvent() {}
 
     public ActivityEvent(Instant occurredAt, String actor, ActivityAction action, String targetType, String target,
@@ -70,6 +74,16 @@ public class ActivityEvent {
         this.jiraSite = jiraSite;
         this.outcome = outcome;
         this.detail = detail;
+    }
+
+    /** The same event, its target named for people. */
+    public ActivityEvent named(String name) {
+        this.targetName = name;
+        return this;
+    }
+
+    public String getTargetName() {
+        return targetName;
     }
 
     /** The same event, tagged with the request that caused it. */

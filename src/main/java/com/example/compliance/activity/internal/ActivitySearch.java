@@ -65,7 +65,7 @@ public class ActivitySearch {
         Root<ActivityEvent> root = query.from(ActivityEvent.class);
         query.select(cb.construct(ActivityRow.class, root.get("id"), root.get("occurredAt"),
                 root.get("actor"), root.get("action"), root.get("targetType"), root.get("target"), root.get("jiraSite"),
-                root.get("outcome"), root.get("detail"), root.get("requestId")));
+                root.get("outcome"), root.get("detail"), root.get("requestId"), root.get("targetName")));
         return root;
     }
 

@@ -1,5 +1,8 @@
 package com.example.compliance.admin.api;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.example.compliance.activity.ActivityAction;
 import com.example.compliance.activity.ActivityFilter;
 import com.example.compliance.activity.ActivityOutcome;
@@ -60,6 +63,7 @@ class AdminAuditController {
     }
 
     /** Streams straight into the response: the export is read in pages and never held in memory. */
+    @ApiResponse(responseCode = "200", description = "The audit trail as CSV", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     @GetMapping("/audit.csv")
     void csv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String actor, @RequestParam(required = false) List<String> action,
@@ -159,10 +163,10 @@ class AdminAuditController {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record EventJson(long id, Instant occurredAt, String actor, String action, String targetType, String target,
-            String jiraSite, String outcome, String detail, String requestId) {
+            String targetName, String jiraSite, String outcome, String detail, String requestId) {
         static EventJson of(ActivityRow row) {
             return new EventJson(row.id(), row.occurredAt(), row.actor(), row.action().name(), row.targetType(),
-                    row.target(), row.jiraSite(), row.outcome().name(), row.detail(), row.requestId());
+                    row.target(), row.targetName(), row.jiraSite(), row.outcome().name(), row.detail(), row.requestId());
         }
     }
 }

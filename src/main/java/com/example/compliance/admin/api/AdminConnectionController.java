@@ -1,5 +1,6 @@
 package com.example.compliance.admin.api;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.example.compliance.admin.AdminConnectionService;
 import com.example.compliance.admin.ConnectionRow;
 import com.example.compliance.jira.ConnectionStatus;
@@ -34,6 +35,7 @@ class AdminConnectionController {
     }
 
     /** 204; the user's connection becomes NEEDS_RECONNECT ("Disconnected by an administrator…"), tokens deleted. */
+    @ApiResponse(responseCode = "204", description = "Disconnected (or nothing was stored)")
     @DeleteMapping("/{userId}")
     ResponseEntity<Void> disconnect(@PathVariable("userId") UUID userId) {
         connections.disconnect(userId);

@@ -1,5 +1,6 @@
 package com.example.compliance.admin.api;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.example.compliance.security.CreateUserRequest;
 import com.example.compliance.security.ResetPasswordRequest;
 import com.example.compliance.security.UpdateUserRequest;
@@ -30,6 +31,9 @@ class AdminUserController {
         this.users = users;
     }
 
+    @ApiResponse(responseCode = "201", description = "The new user", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "A user with this name exists")
+    @ApiResponse(responseCode = "422", description = "The user name breaks the rule (3 to 64 of letters, digits, . _ - @) or the password the policy; `errors` names the field")
     @PostMapping
     ResponseEntity<UserJson> create(@Valid @RequestBody CreateUserRequest request) {
         var created = UserJson.of(users.createUser(request));
@@ -42,11 +46,14 @@ class AdminUserController {
     }
 
     /** Changes role and/or enabled in one step; the last enabled administrator stays one (409). */
+    @ApiResponse(responseCode = "200", description = "The user", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "Refused: the last enabled admin can be neither disabled nor demoted (recorded in the audit trail)")
     @PatchMapping("/{id}")
     UserJson update(@PathVariable UUID id, @RequestBody UpdateUserRequest request) {
         return UserJson.of(users.update(id, request));
     }
 
+    @ApiResponse(responseCode = "204", description = "Password set; the user must change it at the next sign-in")
     @PostMapping("/{id}/password")
     ResponseEntity<Void> resetPassword(@PathVariable UUID id, @Valid @RequestBody ResetPasswordRequest request) {
         users.resetPassword(id, request.password());

@@ -126,15 +126,19 @@ public class AuditTrailView extends VerticalLayout {
                 .setFlexGrow(0).setKey("occurred");
         grid.addColumn(ActivityRow::actor).setHeader("Actor").setAutoWidth(true).setKey("actor");
         grid.addColumn(row -> row.action().name()).setHeader("Action").setAutoWidth(true).setKey("action");
-        grid.addColumn(row -> row.targetType() + " " + row.target()).setHeader("Target").setFlexGrow(2).setKey("target");
+        // By name (a violation's title and resource, a ticket key, a user); the id is in the tooltip and the details
+        grid.addColumn(ActivityRow::targetLabel).setHeader("Target").setFlexGrow(2).setKey("target")
+                .setTooltipGenerator(row -> row.targetType() + " " + row.target());
         grid.addColumn(ActivityRow::jiraSite).setHeader("Jira site").setFlexGrow(1).setKey("site");
         grid.addColumn(row -> row.outcome().name()).setHeader("Outcome").setAutoWidth(true).setFlexGrow(0)
-                .setKey("outcome").setPartNameGenerator(row -> row.outcome() == ActivityOutcome.FAILURE ? "failure" : null);
+                .setKey("outcome").setPartNameGenerator(row -> row.outcome() == ActivityOutcome.SUCCESS ? null
+                        : row.outcome().name().toLowerCase(Locale.ROOT));
         grid.addColumn(ActivityRow::detail).setHeader("Detail").setFlexGrow(3).setKey("detail")
                 .setTooltipGenerator(ActivityRow::detail);
         // The id from X-Request-Id and the request's log line: the way from an event to its logs
         grid.addColumn(ActivityRow::requestId).setHeader("Request id").setAutoWidth(true).setFlexGrow(0)
                 .setKey("request");
+        grid.addItemClickListener(click -> new AuditEventDialog(click.getItem()).open());
     }
 
     ActivityFilter currentFilter() {

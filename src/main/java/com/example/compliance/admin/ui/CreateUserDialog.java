@@ -1,9 +1,12 @@
 package com.example.compliance.admin.ui;
 
+import com.example.compliance.base.ConflictException;
 import com.example.compliance.base.Notifications;
+import com.example.compliance.base.UnprocessableException;
 import com.example.compliance.security.CreateUserRequest;
 import com.example.compliance.security.Role;
 import com.example.compliance.security.UserService;
+import com.example.compliance.security.UsernameRule;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -12,6 +15,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.data.binder.ValidationResult;
 
 /** Creates a local user; the same validation as the REST API, through the same service. */
 class CreateUserDialog extends Dialog {
@@ -27,7 +31,11 @@ class CreateUserDialog extends Dialog {
         role.setValue(Role.ANALYST);
         password.setHelperText("At least 12 characters");
         var binder = new Binder<FormValues>();
-        binder.forField(username).asRequired("Enter a username").bind(FormValues::getUsername, FormValues::setUsername);
+        username.setHelperText(UsernameRule.DESCRIPTION);
+        binder.forField(username).asRequired("Enter a username")
+                .withValidator((name, context) -> UsernameRule.problem(name.strip())
+                        .map(problem -> ValidationResult.error("Username " + problem)).orElse(ValidationResult.ok()))
+                .bind(FormValues::getUsername, FormValues::setUsername);
         binder.forField(password).asRequired("Enter a password")
                 .withValidator(p -> p.length() >= 12 && p.length() <= 72, "Use 12 to 72 characters")
                 .bind(FormValues::getPassword, FormValues::setPassword);
@@ -38,7 +46,15 @@ class CreateUserDialog extends Dialog {
         var save = new Button("Create user", click -> {
             if (binder.validate().isOk()) {
                 var values = binder.getBean();
-                users.createUser(new CreateUserRequest(values.getUsername().strip(), values.getPassword(), values.getRole()));
+                try {
+                    users.createUser(new CreateUserRequest(values.getUsername().strip(), values.getPassword(), values.getRole()));
+                } catch (ConflictException | UnprocessableException refused) {
+                    // A name taken meanwhile, or refused by the service's rule: an error on the field, not a crash
+                    username.setErrorMessage(refused instanceof ConflictException
+                            ? "A user with this name exists; choose another" : refused.getMessage());
+                    username.setInvalid(true);
+                    return;
+                }
                 Notifications.success("User " + values.getUsername().strip() + " created");
                 onCreated.run();
                 close();

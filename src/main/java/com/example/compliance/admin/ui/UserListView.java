@@ -8,9 +8,9 @@ import com.example.compliance.security.UserService;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -19,6 +19,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.UUID;
 
 /** Admins manage who can sign in: create users, change roles, disable or enable them, reset passwords. */
 @Route("admin/users")
@@ -29,9 +30,11 @@ public class UserListView extends VerticalLayout {
 
     private final UserService users;
     private final Grid<UserRow> grid = new Grid<>(UserRow.class, false);
+    private final UUID self;
 
     public UserListView(UserService users) {
         this.users = users;
+        this.self = users.currentUser().id();
         setSizeFull();
         var create = new Button("New user", VaadinIcon.PLUS.create(), click -> new CreateUserDialog(users, this::refresh).open());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -48,12 +51,21 @@ public class UserListView extends VerticalLayout {
     }
 
     private Component actions(UserRow user) {
+        var password = new Button("Reset password", click -> new ResetPasswordDialog(users, user).open());
+        password.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        if (user.id().equals(self)) {
+            // Nobody demotes or disables themself by accident; another admin can (the service also keeps the last one)
+            var you = new Span("You");
+            you.getElement().getThemeList().add("badge contrast");
+            var own = new HorizontalLayout(you, password);
+            own.setAlignItems(FlexComponent.Alignment.CENTER);
+            return own;
+        }
         var role = new Button("Change role", click -> new ChangeRoleDialog(users, user, this::refresh).open());
         var enable = user.enabled()
                 ? new Button("Disable", click -> confirmDisable(user))
                 : new Button("Enable", click -> setEnabled(user, true));
-        var password = new Button("Reset password", click -> new ResetPasswordDialog(users, user).open());
-        for (Button button : new Button[] {role, enable, password}) {
+        for (Button button : new Button[] {role, enable}) {
             button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         }
         if (user.enabled()) {
@@ -65,13 +77,10 @@ public class UserListView extends VerticalLayout {
     }
 
     private void confirmDisable(UserRow user) {
-        var dialog = new ConfirmDialog("Disable " + user.username() + "?",
+        new DestructiveConfirmDialog("Disable " + user.username() + "?",
                 user.username() + " can no longer sign in or use the API, and their open sessions end. "
                         + "You can enable them again later.",
-                "Disable user", confirm -> setEnabled(user, false));
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.setCancelable(true);
-        dialog.open();
+                "Disable user", () -> setEnabled(user, false)).open();
     }
 
     private void setEnabled(UserRow user, boolean enabled) {

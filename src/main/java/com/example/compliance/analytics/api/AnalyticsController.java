@@ -1,5 +1,8 @@
 package com.example.compliance.analytics.api;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.example.compliance.analytics.AnalyticsFilter;
 import com.example.compliance.analytics.AnalyticsService;
 import com.example.compliance.analytics.AnalyticsSummary;
@@ -62,6 +65,7 @@ class AnalyticsController {
     }
 
     /** The summary as {@code metric,key,value} rows. */
+    @ApiResponse(responseCode = "200", description = "metric,key,value rows", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     @GetMapping("/summary.csv")
     void summaryCsv(@RequestParam(name = "case_id", required = false) UUID caseId,
             @RequestParam(required = false) String framework, @RequestParam(required = false) List<String> severity,

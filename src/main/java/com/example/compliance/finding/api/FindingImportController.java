@@ -1,5 +1,8 @@
 package com.example.compliance.finding.api;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.example.compliance.base.InvalidInputException;
 import com.example.compliance.base.InvalidInputException.InputError;
 import com.example.compliance.finding.FindingFormat;
@@ -40,6 +43,10 @@ class FindingImportController {
         this.imports = imports;
     }
 
+    @ApiResponse(responseCode = "201", description = "The import's result", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "413", description = "The file is larger than APP_IMPORT_MAX_SIZE")
+    @ApiResponse(responseCode = "415", description = "Not a supported findings format")
+    @ApiResponse(responseCode = "422", description = "Findings that cannot be imported; `errors` has their positions")
     @PostMapping(path = "/api/cases/{caseId}/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<ImportResult> importPart(@PathVariable UUID caseId, @RequestPart("file") MultipartFile file,
             @RequestParam(required = false) String source, @RequestParam(required = false) String mode,
@@ -49,6 +56,13 @@ class FindingImportController {
         }
     }
 
+    @ApiResponse(responseCode = "201", description = "The import's result", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "413", description = "The file is larger than APP_IMPORT_MAX_SIZE")
+    @ApiResponse(responseCode = "415", description = "Not a supported findings format")
+    @ApiResponse(responseCode = "422", description = "Findings that cannot be imported; `errors` has their positions")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The scanner's file: SARIF, OCSF or ASFF JSON, or CSV",
+            content = {@Content(mediaType = "application/json", schema = @Schema(type = "object")),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     @PostMapping(path = "/api/cases/{caseId}/imports")
     ResponseEntity<ImportResult> importBody(@PathVariable UUID caseId, HttpServletRequest http,
             @RequestParam(required = false) String source, @RequestParam(required = false) String mode,

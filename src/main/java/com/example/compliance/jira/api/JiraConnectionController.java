@@ -1,5 +1,6 @@
 package com.example.compliance.jira.api;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.example.compliance.jira.JiraConnectException;
 import com.example.compliance.jira.JiraConnectionService;
 import com.example.compliance.jira.JiraStatus;
@@ -39,6 +40,7 @@ class JiraConnectionController {
     }
 
     /** Atlassian sends the browser here; the answer is always the panel, with the outcome as a stable code. */
+    @ApiResponse(responseCode = "302", description = "To the Jira page: `/jira?connected` or `/jira?error=<reason>`")
     @GetMapping("/callback")
     ResponseEntity<Void> callback(@RequestParam(required = false) String code,
             @RequestParam(required = false) String state, @RequestParam(required = false) String error) {
@@ -70,6 +72,7 @@ class JiraConnectionController {
         return jira.selectSite(userId, selection.cloudId());
     }
 
+    @ApiResponse(responseCode = "204", description = "Disconnected")
     @DeleteMapping("/disconnect")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void disconnect(@RequestParam(name = "user_id", required = false) UUID userId) {

@@ -1,5 +1,6 @@
 package com.example.compliance.jira.api;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.example.compliance.jira.internal.webhook.WebhookReceiver;
 import java.net.URI;
 import org.slf4j.Logger;
@@ -28,6 +29,7 @@ class JiraWebhookController {
         this.receiver = receiver;
     }
 
+    @ApiResponse(responseCode = "204", description = "Stored; applied afterwards")
     @PostMapping("/api/jira/webhooks")
     ResponseEntity<Object> receive(@RequestHeader(name = "Authorization", required = false) String authorization,
             @RequestHeader(name = "X-Atlassian-Webhook-Identifier", required = false) String identifier,

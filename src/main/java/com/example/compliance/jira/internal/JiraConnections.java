@@ -76,6 +76,10 @@ public class JiraConnections {
         this.keepAliveAfter = keepAliveAfter;
     }
 
+    public String redirectUri() {
+        return settings.redirectUri();
+    }
+
     public boolean sandboxMode() {
         return settings.sandboxMode();
     }

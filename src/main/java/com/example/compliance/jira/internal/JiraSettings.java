@@ -42,7 +42,7 @@ public class JiraSettings {
                 : environment.getProperty("app.jira.client-secret", "");
     }
 
-    String redirectUri() {
+    public String redirectUri() {
         return environment.getRequiredProperty("app.jira.redirect-uri");
     }
 

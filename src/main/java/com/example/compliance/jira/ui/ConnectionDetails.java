@@ -93,13 +93,13 @@ class ConnectionDetails extends VerticalLayout {
             return notes;
         }
         if (!live.granted()) {
-            notes.add(JiraConnectionView.callout("Reconnect to turn on live updates. This grant does not include "
-                    + "managing webhooks (" + JiraWebhookService.SCOPE + "), so ticket status comes from the scheduled "
-                    + "sync only.", "warning"));
+            notes.add(JiraConnectionView.callout("Reconnect to turn on live updates. Your connection does not yet "
+                    + "allow Jira to tell this app about changes, so ticket status is refreshed on a schedule only.",
+                    "warning"));
         }
         live.refusals().forEach(r -> notes.add(JiraConnectionView.callout("Live updates are off on " + r.siteName()
-                + ": Jira refused the webhook for " + r.jqlFilter() + " (" + String.join("; ", r.errors()) + ", "
-                + WHEN.format(r.at()) + "). Ticket status comes from the scheduled sync.", "error")));
+                + ": Jira refused them on " + WHEN.format(r.at()) + ". Ticket status is refreshed on a schedule "
+                + "meanwhile; an administrator can see Jira's reason in the technical details.", "error")));
         return notes;
     }
 
@@ -117,8 +117,8 @@ class ConnectionDetails extends VerticalLayout {
     private static Component facts(JiraStatus status, JiraWebhookService.LiveUpdates live) {
         var facts = new Div();
         facts.addClassName("connection-facts");
-        facts.add(fact("Jira account", status.displayName() + " (" + status.accountId() + ")"));
-        facts.add(fact("Permissions", String.join(", ", status.scopes())));
+        facts.add(fact("Jira account", status.displayName()));
+        facts.add(fact("This app may", PlainPermissions.describe(status.scopes())));
         facts.add(fact("Live updates", liveUpdateState(live)));
         facts.add(fact("Access token valid until", status.expiresAt() == null ? "—" : WHEN.format(status.expiresAt())
                 + " (renewed automatically)"));

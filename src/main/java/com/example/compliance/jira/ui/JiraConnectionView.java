@@ -5,9 +5,11 @@ import com.example.compliance.jira.JiraConnectException;
 import com.example.compliance.jira.JiraConnectionService;
 import com.example.compliance.jira.JiraStatus;
 import com.example.compliance.security.Role;
+import com.example.compliance.security.UserService;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -18,6 +20,8 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinServletRequest;
 import jakarta.annotation.security.RolesAllowed;
 
 /** Each user's own Jira Cloud connection: connect, see what is connected, switch site, reconnect, disconnect. */
@@ -30,20 +34,25 @@ public class JiraConnectionView extends VerticalLayout implements BeforeEnterObs
     static final String REVOKE_URL = "https://id.atlassian.com/manage-profile/apps";
 
     private final JiraConnectionService jira;
+    private final boolean admin;
     private final Div banner = new Div();
+    private final Div hostWarning = new Div();
     private final VerticalLayout content = new VerticalLayout();
+    private final Div technical = new Div();
 
-    public JiraConnectionView(JiraConnectionService jira) {
+    public JiraConnectionView(JiraConnectionService jira, UserService users) {
         this.jira = jira;
+        this.admin = users.currentUser().role() == Role.ADMIN;
         setMaxWidth("60em");
         content.setPadding(false);
         banner.addClassName("connection-banner");
+        hostWarning.addClassName("host-warning");
         add(new H2("Jira connection"));
         if (jira.sandboxMode()) {
-            add(callout(SandboxBadge.TEXT + ". JIRA_CLIENT_ID is not set, so this app uses its built-in Jira emulator; "
-                    + "connect to try the whole flow offline.", "contrast"));
+            add(callout(SandboxBadge.TEXT + ": this installation uses a built-in practice Jira instead of a real Jira "
+                    + "site. Connect to try the whole flow safely; nothing reaches a real Jira.", "contrast"));
         }
-        add(banner, content);
+        add(hostWarning, banner, content, technical);
     }
 
     @Override
@@ -56,12 +65,42 @@ public class JiraConnectionView extends VerticalLayout implements BeforeEnterObs
             var reason = JiraConnectException.Reason.fromCode(params.get("error").getFirst());
             banner.add(callout(reason.message(), "error"));
         }
+        warnAboutCallbackHost();
         render();
+    }
+
+    /**
+     * Atlassian returns the browser to the redirect URI's host; signed in on another host (127.0.0.1 instead of
+     * localhost) the browser has no session there and the connection fails quietly. Say so, with the right address.
+     */
+    private void warnAboutCallbackHost() {
+        hostWarning.removeAll();
+        var request = VaadinRequest.getCurrent();
+        if (request == null) {
+            return;
+        }
+        String pageHost = request.getHeader("Host") != null ? request.getHeader("Host")
+                : request instanceof VaadinServletRequest servlet
+                        ? servlet.getServerName() + ":" + servlet.getServerPort() : null;
+        CallbackHost.appAddressFor(pageHost, jira.redirectUri()).ifPresent(address -> {
+            var open = new Anchor(address, "Open " + address);
+            open.addClassName("host-warning-link");
+            var warning = new Div(new Paragraph("You opened this app at " + pageHost + ", but after you approve "
+                    + "access Atlassian sends you back to " + java.net.URI.create(address).getAuthority() + ", where "
+                    + "you are not signed in, so connecting from here cannot finish. Open the app there, sign in and "
+                    + "connect:"), open);
+            warning.addClassNames("callout", "callout-warning");
+            hostWarning.add(warning);
+        });
     }
 
     private void render() {
         content.removeAll();
         JiraStatus status = jira.status(null);
+        technical.removeAll();
+        if (admin) {
+            technical.add(new TechnicalDetails(status, jira.sandboxMode(), jira.redirectUri(), jira.liveUpdates(null)));
+        }
         switch (status.status()) {
             case NOT_CONNECTED -> renderNotConnected();
             case NEEDS_RECONNECT -> renderNeedsReconnect(status);

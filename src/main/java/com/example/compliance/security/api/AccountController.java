@@ -1,5 +1,6 @@
 package com.example.compliance.security.api;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.example.compliance.security.UserService;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,6 +25,7 @@ class AccountController {
     record ChangePasswordJson(String currentPassword, String newPassword) {}
 
     /** 204; 400 naming the field when the current password is wrong or the new one breaks the policy. */
+    @ApiResponse(responseCode = "204", description = "Password changed")
     @PostMapping("/password")
     ResponseEntity<Void> changePassword(@RequestBody ChangePasswordJson request) {
         users.changeOwnPassword(request.currentPassword(), request.newPassword());

@@ -23,6 +23,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import java.util.LinkedHashMap;
 import java.util.List;
 import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
 import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
@@ -30,7 +31,10 @@ import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInit
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -42,6 +46,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfig {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
+    /** springdoc's paths (application.properties): the document and Swagger UI with its resources. */
+    static final String[] API_DOCS_PATHS = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -104,12 +110,35 @@ class SecurityConfig {
     }
 
     /**
+     * The API's description: the OpenAPI document ({@code /v3/api-docs}) and Swagger UI, for signed-in users only (the
+     * browser session, or HTTP Basic for tools). A browser that is not signed in is sent to the sign-in page (and back
+     * afterwards); a script gets the API's 401 problem. Its own chain, so Vaadin's chain never handles these paths.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain apiDocsFilterChain(HttpSecurity http, AppUserRepository users,
+            AuthenticationManager authenticationManager) throws Exception {
+        var problems = new ProblemJsonSecurityHandler();
+        var entryPoints = new LinkedHashMap<RequestMatcher, AuthenticationEntryPoint>();
+        entryPoints.put(ProblemJsonSecurityHandler::fromBrowser, new LoginUrlAuthenticationEntryPoint("/login"));
+        var entryPoint = new DelegatingAuthenticationEntryPoint(entryPoints);
+        entryPoint.setDefaultEntryPoint(problems);
+        http.securityMatcher(API_DOCS_PATHS)
+                .authenticationManager(authenticationManager)
+                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint).accessDeniedHandler(problems))
+                .addFilterBefore(new ActiveUserFilter(users, true), AnonymousAuthenticationFilter.class);
+        return http.build();
+    }
+
+    /**
      * Actuator: health (with the liveness and readiness groups) for everyone, as probes and load balancers call it
      * without credentials; everything else (info, metrics, prometheus) for admins over HTTP Basic. With
      * {@code management.server.port} set, this chain guards that port the same way.
      */
     @Bean
-    @Order(2)
+    @Order(3)
     SecurityFilterChain actuatorFilterChain(HttpSecurity http, AuthenticationManager authenticationManager)
             throws Exception {
         var problems = new ProblemJsonSecurityHandler();

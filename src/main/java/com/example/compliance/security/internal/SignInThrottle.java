@@ -25,6 +25,7 @@ class SignInThrottle {
     private final ThrottleBuckets buckets;
     private final BucketConfiguration perUser;
     private final BucketConfiguration perAddress;
+    private final BucketConfiguration oncePerWindow;
     private final Duration lock;
 
     SignInThrottle(DataSource dataSource, Clock clock,
@@ -48,6 +49,7 @@ class SignInThrottle {
                 ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)));
         this.perUser = window(perUserFailures, lock);
         this.perAddress = window(perAddressFailures, lock);
+        this.oncePerWindow = window(1, lock);
     }
 
     private static BucketConfiguration window(int failures, Duration lock) {
@@ -72,6 +74,17 @@ class SignInThrottle {
             lockedNow |= byAddress.getAvailableTokens() <= 0;
         }
         return lockedNow;
+    }
+
+    /**
+     * Whether this is the first refusal of a locked name (or, when the address is what is locked, address) in the
+     * current lock window: a bucket of one token per window, in the same table, so every instance agrees.
+     */
+    boolean firstRefusalInWindow(String username, String address) {
+        boolean addressLocked = address != null && address(address).getAvailableTokens() <= 0
+                && user(username).getAvailableTokens() > 0;
+        String key = addressLocked ? "refused-addr:" + address : "refused-user:" + normalise(username);
+        return buckets.getProxy(key, () -> oncePerWindow).tryConsume(1);
     }
 
     /** A successful sign-in: the name's failures were not "in a row" after all. */

@@ -12,8 +12,9 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 /**
  * Password sign-in (form login and HTTP Basic) behind {@link SignInThrottle}. Every refusal is the same "bad
  * credentials" whatever the cause (unknown name, wrong password, disabled, locked), so the answer tells an attacker
- * nothing; unknown names cost a password hash like known ones (Spring's DaoAuthenticationProvider). Failures and locks
- * go to the audit trail in their own transaction.
+ * nothing; unknown names cost a password hash like known ones (Spring's DaoAuthenticationProvider). Each failure goes
+ * to the audit trail in its own transaction (at most the lock's allowance per name and window, then the lock); refusals
+ * while locked once per name or address and window.
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
@@ -34,8 +35,13 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         String username = SignInThrottle.normalise(authentication.getName());
         String address = authentication.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
         if (throttle.locked(username, address)) {
-            audit(ActivityAction.SIGN_IN_LOCKED, username, "Sign-in refused without checking the password: too many "
-                    + "failed sign-ins for this name or from " + address + "; try again within " + minutes() + " minutes");
+            // One event per name (or address) and lock window, not one per attempt: a script hammering a locked
+            // account must not flood the trail; the failures that led to the lock are recorded one by one
+            if (throttle.firstRefusalInWindow(username, address)) {
+                audit(ActivityAction.SIGN_IN_LOCKED, username, "Sign-in refused without checking the password: too "
+                        + "many failed sign-ins for this name or from " + address + "; further refused attempts in the next "
+                        + minutes() + " minutes are not recorded one by one");
+            }
             throw new BadCredentialsException("Bad credentials");
         }
         try {

@@ -3,6 +3,7 @@ package com.example.compliance.sla.internal;
 import com.example.compliance.activity.ActivityAction;
 import com.example.compliance.activity.ActivityEntry;
 import com.example.compliance.activity.ActivityService;
+import com.example.compliance.violation.ViolationLabel;
 import com.example.compliance.sla.OverdueCondition;
 import com.example.compliance.violation.Severity;
 import java.time.Clock;
@@ -44,7 +45,7 @@ public class OverdueRecorder {
         this.clock = clock;
     }
 
-    private record Due(UUID id, String title, Severity severity, String framework, Instant detectedAt) {}
+    private record Due(UUID id, String title, String resource, Severity severity, String framework, Instant detectedAt) {}
 
     @Scheduled(cron = "${app.sla.overdue-cron:0 */5 * * * *}")
     void onSchedule() {
@@ -72,10 +73,10 @@ public class OverdueRecorder {
         var parameters = new HashMap<>(overdue.parameters());
         parameters.put("batch", BATCH);
         List<Due> due = jdbc.query("""
-                SELECT v.id, v.title, v.severity, v.framework, v.detected_at FROM violation v
+                SELECT v.id, v.title, v.resource, v.severity, v.framework, v.detected_at FROM violation v
                 WHERE %s AND NOT EXISTS (SELECT 1 FROM sla_overdue_notice n WHERE n.violation_id = v.id)
                 ORDER BY v.detected_at, v.id LIMIT :batch""".formatted(overdue.sql()), parameters,
-                (rs, row) -> new Due(rs.getObject("id", UUID.class), rs.getString("title"),
+                (rs, row) -> new Due(rs.getObject("id", UUID.class), rs.getString("title"), rs.getString("resource"),
                         Severity.ofRank(rs.getInt("severity")), rs.getString("framework"),
                         rs.getObject("detected_at", java.time.OffsetDateTime.class).toInstant()));
         for (Due violation : due) {
@@ -85,7 +86,8 @@ public class OverdueRecorder {
                             "now", now.atOffset(ZoneOffset.UTC))));
             activity.record(ActivityEntry.success(ActivityEntry.SYSTEM, ActivityAction.VIOLATION_OVERDUE, "violation",
                     violation.id().toString(), "\"%s\" (%s, %s) is overdue: it was due %s".formatted(violation.title(),
-                            violation.severity(), violation.framework(), dueAt)));
+                            violation.severity(), violation.framework(), dueAt))
+                    .named(ViolationLabel.of(violation.title(), violation.resource())));
         }
         return due.size();
     }

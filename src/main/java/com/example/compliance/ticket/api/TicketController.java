@@ -1,5 +1,6 @@
 package com.example.compliance.ticket.api;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.example.compliance.ticket.BulkCreateRequest;
 import com.example.compliance.ticket.BulkJobDetails;
 import com.example.compliance.ticket.BulkJobStarted;
@@ -39,6 +40,9 @@ class TicketController {
     }
 
     /** 201 with the new ticket, or 200 with the existing one (Jira is then not called). */
+    @ApiResponse(responseCode = "201", description = "The ticket, created in Jira", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", description = "The violation's existing ticket (Jira was not called)", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "422", description = "Jira refused a field; `errors` names it")
     @PostMapping("/tickets")
     ResponseEntity<TicketDetails> create(@Valid @RequestBody CreateTicketRequest request) {
         var result = tickets.create(request);
@@ -48,6 +52,8 @@ class TicketController {
         return ResponseEntity.created(URI.create("/api/jira/tickets/" + result.ticket().id())).body(result.ticket());
     }
 
+    @ApiResponse(responseCode = "202", description = "The job (the running one, when the identical request runs already)", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "422", description = "A required field is missing; `errors` names it")
     @PostMapping("/tickets/bulk-create")
     ResponseEntity<BulkJobStarted> bulkCreate(@Valid @RequestBody BulkCreateRequest request) {
         var started = jobs.start(request);
@@ -59,6 +65,7 @@ class TicketController {
         return jobs.get(jobId);
     }
 
+    @ApiResponse(responseCode = "202", description = "The job, re-sending its failed items", useReturnTypeSchema = true)
     @PostMapping("/jobs/{jobId}/retry")
     ResponseEntity<BulkJobDetails> retry(@PathVariable UUID jobId) {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(jobs.retryFailed(jobId));

@@ -250,11 +250,23 @@ public class BulkJobRunner {
         String detail = "Job " + job.getId() + ": " + counts.getOrDefault(JobItemStatus.CREATED, 0L) + " created, "
                 + counts.getOrDefault(JobItemStatus.SKIPPED, 0L) + " skipped, " + counts.getOrDefault(JobItemStatus.FAILED, 0L)
                 + " failed" + (reason == null ? "" : " (" + reason + ")");
-        activity.recordInNewTransaction(status == JobStatus.COMPLETED
-                ? ActivityEntry.success(actor, ActivityAction.BULK_FINISHED, "job", job.getId().toString(), detail)
-                : ActivityEntry.failure(actor, ActivityAction.BULK_FINISHED, "job", job.getId().toString(), detail));
+        long failed = counts.getOrDefault(JobItemStatus.FAILED, 0L);
+        long done = counts.getOrDefault(JobItemStatus.CREATED, 0L) + counts.getOrDefault(JobItemStatus.SKIPPED, 0L);
+        String target = job.getId().toString();
+        // Any failure shows: all failed (or the job itself failed with nothing done) is FAILURE, some is PARTIAL
+        var entry = status == JobStatus.COMPLETED && failed == 0
+                ? ActivityEntry.success(actor, ActivityAction.BULK_FINISHED, "job", target, detail)
+                : done == 0 ? ActivityEntry.failure(actor, ActivityAction.BULK_FINISHED, "job", target, detail)
+                : ActivityEntry.partial(actor, ActivityAction.BULK_FINISHED, "job", target, detail);
+        activity.recordInNewTransaction(entry.named(jobName(job, done + failed)));
         events.publishEvent(new BulkJobProgressed(job.getId(), job.getUserId()));
         events.publishEvent(new TicketsChanged(job.getUserId()));
+    }
+
+    /** How the audit trail names a job: what it created where. */
+    static String jobName(TicketJob job, long items) {
+        return "Bulk create: " + items + " violation" + (items == 1 ? "" : "s") + " to " + job.getProjectKey() + " ("
+                + job.getIssueType() + ")";
     }
 
     private static void awaitAll(List<Future<?>> futures) {

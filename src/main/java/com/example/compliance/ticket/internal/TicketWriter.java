@@ -199,10 +199,10 @@ public class TicketWriter {
                 .filter(t -> t.getState() == Ticket.State.PENDING).forEach(tickets::delete));
     }
 
-    public void recordJiraError(UUID userId, String target, String detail, String siteName) {
+    public void recordJiraError(UUID userId, String target, String targetName, String detail, String siteName) {
         String actor = users.findUsername(userId).orElse(ActivityEntry.SYSTEM);
         activity.recordInNewTransaction(ActivityEntry.failure(actor, ActivityAction.JIRA_ERROR, "violation", target, detail)
-                .onSite(siteName));
+                .onSite(siteName).named(targetName));
     }
 
     public TicketDetails details(Ticket t, ViolationDetails v) {

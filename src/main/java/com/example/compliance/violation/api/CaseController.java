@@ -1,5 +1,6 @@
 package com.example.compliance.violation.api;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.example.compliance.violation.AuditCaseService;
 import com.example.compliance.violation.CaseDetails;
 import com.example.compliance.violation.CreateCaseRequest;
@@ -34,6 +35,7 @@ class CaseController {
         this.violations = violations;
     }
 
+    @ApiResponse(responseCode = "201", description = "The new case", useReturnTypeSchema = true)
     @PostMapping
     ResponseEntity<CaseDetails> create(@Valid @RequestBody CreateCaseRequest request) {
         var created = cases.create(request);

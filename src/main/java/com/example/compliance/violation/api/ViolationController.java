@@ -1,5 +1,6 @@
 package com.example.compliance.violation.api;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.example.compliance.violation.BulkStatusRequest;
 import com.example.compliance.violation.BulkStatusResult;
 import com.example.compliance.violation.ChangeStatusRequest;
@@ -33,11 +34,18 @@ class ViolationController {
         return violations.get(id);
     }
 
+    @ApiResponse(responseCode = "200", description = "The violation", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "The state machine forbids this change")
+    @ApiResponse(responseCode = "422", description = "A justification or a future `accepted_until` is missing")
     @PatchMapping("/{id}")
     ViolationDetails changeStatus(@PathVariable UUID id, @RequestBody ChangeStatusRequest request) {
         return statuses.changeStatus(id, request);
     }
 
+    @ApiResponse(responseCode = "202", description = "Changed; the Jira side follows in the background", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", description = "An id is unknown; nothing changed")
+    @ApiResponse(responseCode = "409", description = "A change the state machine forbids; nothing changed")
+    @ApiResponse(responseCode = "422", description = "A justification or a future `accepted_until` is missing")
     @PostMapping("/status")
     ResponseEntity<BulkStatusResult> changeStatuses(@RequestBody BulkStatusRequest request) {
         var result = statuses.changeStatuses(request);

@@ -3,6 +3,7 @@ package com.example.compliance.violation.internal;
 import com.example.compliance.activity.ActivityAction;
 import com.example.compliance.activity.ActivityEntry;
 import com.example.compliance.activity.ActivityService;
+import com.example.compliance.violation.ViolationLabel;
 import com.example.compliance.violation.ViolationStatus;
 import com.example.compliance.violation.ViolationStatusChanged;
 import java.sql.Timestamp;
@@ -66,7 +67,8 @@ public class ViolationStatusChanger {
             entries.add(entry);
             changed.add(violation);
             activity.record(ActivityEntry.success(actor, ActivityAction.VIOLATION_STATUS_CHANGED, "violation",
-                    violation.getId().toString(), describe(violation.getTitle(), entry.getFromStatus(), to, reason)));
+                    violation.getId().toString(), describe(violation.getTitle(), entry.getFromStatus(), to, reason))
+                    .named(ViolationLabel.of(violation.getTitle(), violation.getResource())));
             events.publishEvent(new ViolationStatusChanged(violation.getId(), entry.getFromStatus(), to, actor,
                     violation.getJustification(), violation.getAcceptedUntil(), at, batchId, reason));
         }
@@ -92,9 +94,10 @@ public class ViolationStatusChanger {
             var chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
             var readArgs = new ArrayList<Object>(chunk);
             readArgs.add(to.name());
-            List<Current> current = jdbc.query("SELECT id, status, title FROM violation WHERE id IN (" + marks(chunk.size())
-                    + ") AND status <> ?", (rs, i) -> new Current(rs.getObject(1, UUID.class),
-                            ViolationStatus.valueOf(rs.getString(2)), rs.getString(3)), readArgs.toArray());
+            List<Current> current = jdbc.query("SELECT id, status, title, resource FROM violation WHERE id IN ("
+                    + marks(chunk.size()) + ") AND status <> ?", (rs, i) -> new Current(rs.getObject(1, UUID.class),
+                            ViolationStatus.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4)),
+                    readArgs.toArray());
             if (current.isEmpty()) {
                 continue;
             }
@@ -112,7 +115,8 @@ public class ViolationStatusChanger {
                 historyRows.add(new Object[] {UUID.randomUUID(), c.id(), c.status().name(), to.name(), Timestamp.from(at),
                         actor, reason});
                 audit.add(ActivityEntry.success(actor, ActivityAction.VIOLATION_STATUS_CHANGED, "violation",
-                        c.id().toString(), describe(c.title(), c.status(), to, reason)));
+                        c.id().toString(), describe(c.title(), c.status(), to, reason))
+                        .named(ViolationLabel.of(c.title(), c.resource())));
             }
             jdbc.batchUpdate("INSERT INTO violation_status_change (id, violation_id, from_status, to_status, changed_at,"
                     + " changed_by, reason) VALUES (?, ?, ?, ?, ?, ?, ?)", historyRows);
@@ -126,7 +130,7 @@ public class ViolationStatusChanger {
         return changed;
     }
 
-    private record Current(UUID id, ViolationStatus status, String title) {}
+    private record Current(UUID id, ViolationStatus status, String title, String resource) {}
 
     private static String marks(int count) {
         return String.join(", ", Collections.nCopies(count, "?"));

@@ -79,13 +79,13 @@ class AuditTrailViewTest extends KaribuTest {
         Select<ActivityOutcome> outcome = _get(Select.class, spec -> spec.withLabel("Outcome"));
         outcome.setValue(ActivityOutcome.FAILURE);
         assertThat(targets()).containsExactly("CT-12");
-        assertThat(GridKt._getFormattedRow(grid(), 0)).contains(actor, "JIRA_ERROR", "issue CT-12", "FAILURE",
+        assertThat(GridKt._getFormattedRow(grid(), 0)).contains(actor, "JIRA_ERROR", "CT-12", "FAILURE",
                 "Jira answered 503");
 
         String csv = new String(DownloadKt._download(_get(Anchor.class, spec -> spec.withText("Download CSV"))),
                 StandardCharsets.UTF_8);
         assertThat(csv.split("\r\n")).hasSize(2);
-        assertThat(csv).contains("," + actor + ",JIRA_ERROR,issue,CT-12,,FAILURE,Jira answered 503,");
+        assertThat(csv).contains("," + actor + ",JIRA_ERROR,issue,CT-12,,,FAILURE,Jira answered 503,");
     }
 
     @Test
@@ -104,5 +104,65 @@ class AuditTrailViewTest extends KaribuTest {
 
         assertThat(grid().getColumnByKey("request").getHeaderText()).isEqualTo("Request id");
         assertThat(GridKt._getFormattedRow(grid(), 0)).contains(actor, "USER_CREATED", "ui-trace-0815");
+    }
+
+    @Test
+    void targets_are_shown_by_name_and_a_row_opens_the_events_details() {
+        String actor = "audit-ui-" + UUID.randomUUID().toString().substring(0, 8);
+        String violationId = UUID.randomUUID().toString();
+        MDC.put(ActivityService.REQUEST_ID, "ui-trace-4711");
+        try {
+            activity.record(ActivityEntry.success(actor, ActivityAction.VIOLATION_STATUS_CHANGED, "violation",
+                    violationId, "\"Open bucket\": OPEN → RESOLVED").named("Open bucket — s3://logs"));
+        } finally {
+            MDC.remove(ActivityService.REQUEST_ID);
+        }
+        loginAs("audit-ui-admin", Role.ADMIN);
+        UI.getCurrent().navigate(AuditTrailView.class);
+        _get(TextField.class, spec -> spec.withLabel("Actor")).setValue(actor);
+
+        assertThat(GridKt._getFormatted(grid(), 0, "target")).isEqualTo("Open bucket — s3://logs");
+        assertThat(GridKt._getFormattedRow(grid(), 0)).doesNotContain(violationId);
+
+        GridKt._clickItem(grid(), 0);
+
+        var dialog = _get(AuditEventDialog.class);
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(dialog.getHeaderTitle()).isEqualTo("VIOLATION_STATUS_CHANGED · SUCCESS");
+        assertThat(field(dialog, "Target")).isEqualTo("violation: Open bucket — s3://logs");
+        assertThat(field(dialog, "Target id")).isEqualTo(violationId);
+        assertThat(field(dialog, "Actor")).isEqualTo(actor);
+        assertThat(field(dialog, "Detail")).isEqualTo("\"Open bucket\": OPEN → RESOLVED");
+        assertThat(field(dialog, "Request id")).isEqualTo("ui-trace-4711");
+        assertThat(field(dialog, "Jira site")).isEqualTo("—");
+
+        com.github.mvysny.kaributesting.v10.LocatorJ._click(_get(dialog,
+                com.vaadin.flow.component.button.Button.class, spec -> spec.withText("Close")));
+        assertThat(_find(AuditEventDialog.class)).isEmpty();
+    }
+
+    @Test
+    void a_partial_outcome_can_be_filtered_and_is_explained_in_the_details() {
+        String actor = "audit-ui-" + UUID.randomUUID().toString().substring(0, 8);
+        activity.record(ActivityEntry.partial(actor, ActivityAction.BULK_FINISHED, "job", UUID.randomUUID().toString(),
+                "Job: 3 created, 0 skipped, 1 failed").named("Bulk create: 4 violations to COMP (Task)"));
+        activity.record(ActivityEntry.success(actor, ActivityAction.BULK_STARTED, "job", "j", "4 violations"));
+        loginAs("audit-ui-admin", Role.ADMIN);
+        UI.getCurrent().navigate(AuditTrailView.class);
+        _get(TextField.class, spec -> spec.withLabel("Actor")).setValue(actor);
+
+        @SuppressWarnings("unchecked")
+        Select<ActivityOutcome> outcome = _get(Select.class, spec -> spec.withLabel("Outcome"));
+        outcome.setValue(ActivityOutcome.PARTIAL);
+
+        assertThat(GridKt._size(grid())).isEqualTo(1);
+        assertThat(GridKt._getFormatted(grid(), 0, "target")).isEqualTo("Bulk create: 4 violations to COMP (Task)");
+        GridKt._clickItem(grid(), 0);
+        assertThat(field(_get(AuditEventDialog.class), "Outcome"))
+                .isEqualTo("Partial: some items failed (counts in the detail)");
+    }
+
+    private static String field(AuditEventDialog dialog, String label) {
+        return _get(dialog, Span.class, spec -> spec.withAttribute("data-field", label)).getText();
     }
 }

@@ -15,15 +15,15 @@ import com.example.compliance.security.UserService;
 import com.example.compliance.support.KaribuTest;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
-import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -98,10 +98,14 @@ class UserListViewTest extends KaribuTest {
         UI.getCurrent().navigate(UserListView.class);
 
         clickRowAction(name, "Disable");
-        var confirm = _get(ConfirmDialog.class);
-        assertThat(ConfirmDialogKt.getHeader(confirm)).isEqualTo("Disable " + name + "?");
+        var confirm = _get(DestructiveConfirmDialog.class);
+        assertThat(confirm.getHeaderTitle()).isEqualTo("Disable " + name + "?");
         assertThat(row(name).enabled()).as("nothing happens before confirming").isTrue();
-        ConfirmDialogKt._fireConfirm(confirm);
+        // The safe choice has the focus: Enter never disables anyone
+        assertThat(_get(confirm, Button.class, spec -> spec.withText("Cancel")).isAutofocus()).isTrue();
+        var disable = _get(confirm, Button.class, spec -> spec.withText("Disable user"));
+        assertThat(disable.isAutofocus()).isFalse();
+        _click(disable);
 
         assertThat(row(name).enabled()).isFalse();
         assertThat(notificationTexts()).contains(name + " is disabled");
@@ -113,22 +117,64 @@ class UserListViewTest extends KaribuTest {
     }
 
     @Test
-    void last_admin_cannot_disable_themself_and_is_told_what_to_do() {
-        var others = users.disableAdminsExcept(admin);
-        try {
-            UI.getCurrent().navigate(UserListView.class);
-            NotificationsKt.clearNotifications();
+    void an_admin_is_offered_neither_disable_nor_role_change_on_themself() {
+        Component own = ownActions();
+        assertThat(_find(own, Button.class)).extracting(Button::getText).containsExactly("Reset password");
+        assertThat(_get(own, Span.class).getText()).isEqualTo("You");
 
-            clickRowAction(admin, "Disable");
-            ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
+        String other = "users-ui-other-" + UUID.randomUUID().toString().substring(0, 8);
+        users.user(other, Role.ADMIN);
+        UI.getCurrent().navigate(UserListView.class);
+        @SuppressWarnings("unchecked")
+        Grid<UserRow> grid = _get(Grid.class);
+        int index = IntStream.range(0, GridKt._size(grid)).filter(i -> GridKt._get(grid, i).username().equals(other))
+                .findFirst().orElseThrow();
+        assertThat(_find(GridKt._getCellComponent(grid, index, "actions"), Button.class)).extracting(Button::getText)
+                .containsExactly("Change role", "Disable", "Reset password");
+    }
 
-            assertThat(notificationTexts()).containsExactly("'" + admin + "' is the last enabled administrator and "
-                    + "cannot be disabled. Make another user an administrator first.");
-            assertThat(row(admin).enabled()).isTrue();
-            assertThat(eventsAbout(admin)).isEmpty();
-        } finally {
-            users.enable(others);
-        }
+    @Test
+    void a_too_long_or_malformed_username_is_an_error_on_the_field() {
+        _click(_get(Button.class, spec -> spec.withText("New user")));
+        var username = _get(TextField.class, spec -> spec.withLabel("Username"));
+        username.setValue("x".repeat(70));
+        _get(PasswordField.class, spec -> spec.withLabel("Password")).setValue("a-long-enough-password");
+        NotificationsKt.clearNotifications();
+
+        _click(_get(Button.class, spec -> spec.withText("Create user")));
+
+        assertThat(username.isInvalid()).isTrue();
+        assertThat(username.getErrorMessage()).isEqualTo("Username must be 3 to 64 characters long (it has 70)");
+        assertThat(notificationTexts()).isEmpty();
+        assertThat(userService.findAll()).extracting(UserRow::username).doesNotContain("x".repeat(70));
+
+        username.setValue("has space");
+        _click(_get(Button.class, spec -> spec.withText("Create user")));
+        assertThat(username.getErrorMessage()).isEqualTo("Username may contain only letters, digits and . _ - @");
+        assertThat(username.getHelperText()).isEqualTo("3 to 64 characters: letters, digits and . _ - @");
+    }
+
+    @Test
+    void a_name_taken_meanwhile_is_an_error_on_the_field_not_a_crash() {
+        String taken = "users-ui-taken-" + UUID.randomUUID().toString().substring(0, 8);
+        _click(_get(Button.class, spec -> spec.withText("New user")));
+        var username = _get(TextField.class, spec -> spec.withLabel("Username"));
+        username.setValue(taken);
+        _get(PasswordField.class, spec -> spec.withLabel("Password")).setValue("a-long-enough-password");
+        users.analyst(taken);
+
+        _click(_get(Button.class, spec -> spec.withText("Create user")));
+
+        assertThat(username.isInvalid()).isTrue();
+        assertThat(username.getErrorMessage()).isEqualTo("A user with this name exists; choose another");
+    }
+
+    private Component ownActions() {
+        @SuppressWarnings("unchecked")
+        Grid<UserRow> grid = _get(Grid.class);
+        int index = IntStream.range(0, GridKt._size(grid)).filter(i -> GridKt._get(grid, i).username().equals(admin))
+                .findFirst().orElseThrow();
+        return GridKt._getCellComponent(grid, index, "actions");
     }
 
     @Test

@@ -48,7 +48,7 @@ class JiraConnectionViewTest extends KaribuTest {
         UI.getCurrent().navigate(JiraConnectionView.class);
 
         assertThat(_get(H3.class).getText()).isEqualTo("Acme Compliance");
-        assertThat(text()).contains("Jira account: Dana Analyst (acc-1)").contains("Re-consent needed by");
+        assertThat(text()).contains("Jira account: Dana Analyst").contains("Re-consent needed by");
         assertThat(text()).doesNotContain("Atlassian requires a new consent");
         @SuppressWarnings("unchecked")
         Select<com.example.compliance.jira.JiraSite> sites = _get(Select.class, spec -> spec.withLabel("Active site"));
@@ -111,6 +111,70 @@ class JiraConnectionViewTest extends KaribuTest {
 
         assertThat(_get(Div.class, spec -> spec.withClasses("connection-banner")).getElement().getTextRecursively())
                 .contains("You declined access at Atlassian");
+    }
+
+    @Test
+    void analysts_read_plain_language_without_settings_scopes_or_ids() {
+        loginAs("panel-plain", Role.ANALYST);
+        connectedRow(users.idOf("panel-plain"), Instant.now().minus(Duration.ofDays(10)));
+
+        UI.getCurrent().navigate(JiraConnectionView.class);
+
+        assertThat(text()).contains("This app may: Read issues and projects, create and update issues, stay connected "
+                + "without asking you again");
+        assertThat(text()).contains("built-in practice Jira");
+        assertThat(text()).doesNotContain("JIRA_CLIENT_ID").doesNotContain("read:jira-work").doesNotContain("acc-1")
+                .doesNotContain("offline_access").doesNotContain("Redirect URI");
+        assertThat(_find(com.vaadin.flow.component.details.Details.class)).isEmpty();
+    }
+
+    @Test
+    void admins_find_settings_scopes_and_ids_in_the_technical_details() {
+        loginAs("panel-admin", Role.ADMIN);
+        connectedRow(users.idOf("panel-admin"), Instant.now().minus(Duration.ofDays(10)));
+
+        UI.getCurrent().navigate(JiraConnectionView.class);
+
+        var details = _get(com.vaadin.flow.component.details.Details.class);
+        assertThat(details.getSummaryText()).isEqualTo("Technical details (admins)");
+        assertThat(details.isOpened()).isFalse();
+        assertThat(details.getElement().getTextRecursively()).contains("JIRA_CLIENT_ID is not set")
+                .contains("Granted scopes: read:jira-work write:jira-work offline_access")
+                .contains("Atlassian account id: acc-1").contains("Redirect URI (JIRA_REDIRECT_URI): http");
+    }
+
+    @Test
+    void a_page_on_another_host_than_the_redirect_uri_warns_and_links_to_the_right_one() {
+        loginAs("panel-host", Role.ANALYST);
+        var redirect = java.net.URI.create(jira.redirectUri());
+        host("127.0.0.1:" + redirect.getPort());
+
+        UI.getCurrent().navigate(JiraConnectionView.class);
+
+        var warning = _get(Div.class, spec -> spec.withClasses("host-warning"));
+        assertThat(warning.getElement().getTextRecursively()).contains("You opened this app at 127.0.0.1:"
+                + redirect.getPort()).contains("connecting from here cannot finish");
+        var link = _get(warning, com.vaadin.flow.component.html.Anchor.class);
+        assertThat(link.getHref()).isEqualTo("http://localhost:" + redirect.getPort() + "/jira");
+
+        host("localhost:" + redirect.getPort());
+        UI.getCurrent().navigate(com.example.compliance.violation.ui.ViolationListView.class);
+        UI.getCurrent().navigate(JiraConnectionView.class);
+        assertThat(_get(Div.class, spec -> spec.withClasses("host-warning")).getChildren()).isEmpty();
+    }
+
+    @Autowired
+    com.example.compliance.jira.JiraConnectionService jira;
+
+    /** The Host header of the (fake) request the view is rendered in. */
+    private static void host(String host) {
+        jakarta.servlet.ServletRequest unwrapped = (jakarta.servlet.ServletRequest) com.vaadin.flow.server.VaadinRequest.getCurrent();
+        while (unwrapped instanceof jakarta.servlet.ServletRequestWrapper wrapper) {
+            unwrapped = wrapper.getRequest();
+        }
+        var request = (com.github.mvysny.fakeservlet.FakeRequest) unwrapped;
+        request.getHeaders().put("Host", java.util.List.of(host));
+        request.getHeaders().put("host", java.util.List.of(host));
     }
 
     private String text() {
