@@ -1,6 +1,9 @@
 package com.example.compliance.base;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasElement;
+import com.vaadin.flow.component.html.Header;
+import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
@@ -38,8 +41,25 @@ public class MainLayout extends AppLayout {
     public MainLayout(AuthenticationContext authentication, List<HeaderBadgeProvider> badgeProviders) {
         this.badgeProviders = badgeProviders;
         setPrimarySection(Section.DRAWER);
-        addToDrawer(title(), navigation());
-        addToNavbar(new DrawerToggle(), header(authentication));
+        // Landmarks (axe "region"): the drawer is the navigation, the navbar the banner, the view the main region
+        var drawer = new Nav(title(), navigation());
+        drawer.getElement().setAttribute("aria-label", "Main navigation");
+        drawer.addClassName("app-drawer");
+        addToDrawer(drawer);
+        var toggle = new DrawerToggle();
+        toggle.setAriaLabel("Show or hide the menu");
+        var banner = new Header(toggle, header(authentication));
+        banner.addClassName("app-header");
+        addToNavbar(banner);
+    }
+
+    @Override
+    public void showRouterLayoutContent(HasElement content) {
+        super.showRouterLayoutContent(content);
+        if (content != null) {
+            content.getElement().setAttribute("role", "main");
+            content.getElement().getClassList().add("app-main");
+        }
     }
 
     private Component title() {
@@ -51,6 +71,8 @@ public class MainLayout extends AppLayout {
 
     private SideNav navigation() {
         var nav = new SideNav();
+        // The surrounding <nav> is the landmark; a second, unnamed navigation landmark inside it would be a duplicate
+        nav.getElement().setAttribute("role", "presentation");
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
             var item = new SideNavItem(entry.title(), entry.path());
             if (entry.icon() != null) {
@@ -64,6 +86,7 @@ public class MainLayout extends AppLayout {
     private Component header(AuthenticationContext authentication) {
         var header = new HorizontalLayout();
         header.setWidthFull();
+        header.addClassName("app-header-bar");
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.getStyle().set("padding-right", "var(--lumo-space-m)");
         var spacer = new Span();
@@ -80,8 +103,11 @@ public class MainLayout extends AppLayout {
         authentication.getPrincipalName().ifPresent(name -> {
             var user = new Span(new Icon(VaadinIcon.USER), new Span(" " + name));
             user.addClassName("current-user");
+            user.getElement().setAttribute("title", "Signed in as " + name);
+            // Stays in the header at every width; on a phone the name above shrinks to its icon (app.css)
             var signOut = new Button("Sign out", click -> authentication.logout());
             signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            signOut.addClassName("sign-out");
             header.add(user, signOut);
         });
         return header;

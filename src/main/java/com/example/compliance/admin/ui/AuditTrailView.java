@@ -122,7 +122,7 @@ public class AuditTrailView extends VerticalLayout {
     private void configureGrid() {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setSizeFull();
-        grid.addColumn(row -> OCCURRED_FORMAT.format(row.occurredAt())).setHeader("When (UTC)").setAutoWidth(true)
+        grid.addColumn(row -> com.example.compliance.base.DateTimes.formatWithSeconds(row.occurredAt())).setHeader("When").setAutoWidth(true)
                 .setFlexGrow(0).setKey("occurred");
         grid.addColumn(ActivityRow::actor).setHeader("Actor").setAutoWidth(true).setKey("actor");
         grid.addColumn(row -> row.action().name()).setHeader("Action").setAutoWidth(true).setKey("action");

@@ -202,6 +202,6 @@ public class ConnectedAccountsView extends VerticalLayout {
     }
 
     private static String format(Instant instant) {
-        return instant == null ? "" : TIME_FORMAT.format(instant);
+        return com.example.compliance.base.DateTimes.format(instant);
     }
 }

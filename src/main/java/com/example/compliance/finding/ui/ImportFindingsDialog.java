@@ -129,7 +129,7 @@ class ImportFindingsDialog extends Dialog {
         history.setAllRowsVisible(true);
         history.addClassName("import-history");
         history.addColumn(ImportResult::number).setHeader("#").setAutoWidth(true).setFlexGrow(0);
-        history.addColumn(r -> WHEN.format(r.startedAt())).setHeader("When (UTC)").setAutoWidth(true);
+        history.addColumn(r -> com.example.compliance.base.DateTimes.format(r.startedAt())).setHeader("When").setAutoWidth(true);
         history.addColumn(ImportResult::startedBy).setHeader("Who").setAutoWidth(true);
         history.addColumn(ImportResult::fileName).setHeader("File").setFlexGrow(2);
         history.addColumn(ImportResult::format).setHeader("Format").setAutoWidth(true);

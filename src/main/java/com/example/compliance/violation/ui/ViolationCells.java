@@ -7,13 +7,9 @@ import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 /** The violations grid's component cells: severity, due date and Jira ticket. */
 final class ViolationCells {
-
-    static final DateTimeFormatter DUE_FORMAT = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneId.of("UTC"));
 
     private ViolationCells() {}
 
@@ -30,7 +26,7 @@ final class ViolationCells {
         cell.setPadding(false);
         cell.setAlignItems(FlexComponent.Alignment.CENTER);
         if (v.dueAt() != null) {
-            cell.add(new Span(DUE_FORMAT.format(v.dueAt())));
+            cell.add(new Span(com.example.compliance.base.DateTimes.date(v.dueAt())));
         }
         if (v.overdue()) {
             var badge = new Span("Overdue");
