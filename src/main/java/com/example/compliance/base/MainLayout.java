@@ -48,7 +48,10 @@ public class MainLayout extends AppLayout {
         addToDrawer(drawer);
         var toggle = new DrawerToggle();
         toggle.setAriaLabel("Show or hide the menu");
-        var banner = new Header(toggle, header(authentication));
+        // Visually hidden beside the drawer's title on wide screens, shown on phones where the drawer is closed
+        var heading = new H1("Compliance Tickets");
+        heading.addClassName("app-heading");
+        var banner = new Header(toggle, heading, header(authentication));
         banner.addClassName("app-header");
         addToNavbar(banner);
     }
@@ -62,10 +65,12 @@ public class MainLayout extends AppLayout {
         }
     }
 
+    /** The app's name atop the drawer; the page's level-one heading is in the banner (it stays there on phones). */
     private Component title() {
-        var title = new H1("Compliance Tickets");
+        var title = new Span("Compliance Tickets");
         title.addClassName("app-title");
-        title.getStyle().set("padding", "var(--lumo-space-m)");
+        title.getStyle().set("padding", "var(--lumo-space-m)").set("display", "block").set("font-weight", "600");
+        title.getElement().setAttribute("aria-hidden", "true");
         return title;
     }
 
@@ -85,7 +90,6 @@ public class MainLayout extends AppLayout {
 
     private Component header(AuthenticationContext authentication) {
         var header = new HorizontalLayout();
-        header.setWidthFull();
         header.addClassName("app-header-bar");
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.getStyle().set("padding-right", "var(--lumo-space-m)");
@@ -116,6 +120,10 @@ public class MainLayout extends AppLayout {
     @Override
     protected void onAttach(com.vaadin.flow.component.AttachEvent attachEvent) {
         super.onAttach(attachEvent);
+        // Vaadin's connection indicator (a loading bar appended to <body>) is a status, not content outside a landmark
+        attachEvent.getUI().getPage().executeJs("""
+                customElements.whenDefined('vaadin-connection-indicator').then(() => document
+                    .querySelectorAll('vaadin-connection-indicator').forEach(i => i.setAttribute('role', 'status')));""");
         if (Boolean.TRUE.equals(VaadinSession.getCurrent().getAttribute(DARK_THEME_ATTRIBUTE))) {
             attachEvent.getUI().getElement().getThemeList().add(Lumo.DARK);
         }

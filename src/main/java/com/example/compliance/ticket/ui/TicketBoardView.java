@@ -53,7 +53,6 @@ public class TicketBoardView extends VerticalLayout {
 
     static final String BOARD = "Board";
     static final String LIST = "List";
-    private static final int COMPACT_BELOW_PX = 760;
     private static final List<StatusCategory> COLUMNS = List.of(StatusCategory.TO_DO, StatusCategory.IN_PROGRESS, StatusCategory.DONE);
 
     private final TicketService tickets;
@@ -71,7 +70,6 @@ public class TicketBoardView extends VerticalLayout {
     private final TicketList list = new TicketList();
     private final JiraConnectionService connections;
     private Registration changes;
-    private Registration resize;
     private List<String> knownProjects = List.of();
 
     public TicketBoardView(TicketService tickets, TicketSyncService sync, AuditCaseService cases, UserService users,
@@ -95,6 +93,7 @@ public class TicketBoardView extends VerticalLayout {
         list.setVisible(false);
         add(board, list);
         expand(board, list);
+        com.example.compliance.base.WindowWidth.onCompactChange(this, list::setCompact);
         refresh();
     }
 
@@ -209,9 +208,6 @@ public class TicketBoardView extends VerticalLayout {
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
-        var page = attachEvent.getUI().getPage();
-        page.retrieveExtendedClientDetails(d -> list.setCompact(d.getWindowInnerWidth() < COMPACT_BELOW_PX));
-        resize = page.addBrowserWindowResizeListener(e -> list.setCompact(e.getWidth() < COMPACT_BELOW_PX));
         // At most one refresh queued per board: a burst of changes (webhook deliveries) costs one reload, and a
         // change during a reload queues the next, so none is missed
         changes = broadcaster.register(attachEvent.getUI(), TicketsChanged.class,
@@ -226,10 +222,6 @@ public class TicketBoardView extends VerticalLayout {
         if (changes != null) {
             changes.remove();
             changes = null;
-        }
-        if (resize != null) {
-            resize.remove();
-            resize = null;
         }
         super.onDetach(detachEvent);
     }

@@ -60,14 +60,19 @@ public class CaseListView extends VerticalLayout {
         grid.addColumn(CaseDetails::framework).setHeader("Framework").setWidth("8em").setFlexGrow(0).setKey("framework");
         grid.addColumn(c -> c.owner() == null ? "—" : c.owner()).setHeader("Owner").setWidth("8em").setFlexGrow(0)
                 .setKey("owner");
-        grid.addColumn(CaseDetails::violationCount).setHeader("Violations").setWidth("7em").setFlexGrow(0)
+        grid.addColumn(CaseDetails::violationCount).setHeader("Violations").setWidth("6.5em").setFlexGrow(0)
                 .setKey("violations");
-        grid.addColumn(c -> DateTimes.format(c.createdAt())).setHeader("Created").setWidth("10.5em").setFlexGrow(0)
+        grid.addColumn(c -> DateTimes.format(c.createdAt())).setHeader("Created").setWidth("11em").setFlexGrow(0)
                 .setKey("created");
-        grid.addComponentColumn(this::actions).setHeader("Actions").setWidth("10em").setFlexGrow(0).setKey("actions")
-                .setFrozenToEnd(true);
+        grid.addComponentColumn(this::actions).setHeader("Actions").setWidth("9em").setFlexGrow(0).setKey("actions");
         grid.setEmptyStateText("No cases yet: create one with \"New case\".");
         add(grid);
+        // A phone keeps name, count and actions; the rest is in the edit dialog
+        com.example.compliance.base.WindowWidth.onCompactChange(this, compact -> {
+            for (String key : java.util.List.of("framework", "owner", "created")) {
+                grid.getColumnByKey(key).setVisible(!compact);
+            }
+        });
         refresh();
     }
 

@@ -25,6 +25,8 @@ import java.util.Set;
 final class ViolationColumns {
 
     static final String HIDDEN_ATTRIBUTE = "violations.hidden-columns";
+    /** Hidden until the chooser shows them: the page has them, and the others then fit a 1400 px window. */
+    static final Set<String> HIDDEN_BY_DEFAULT = Set.of("control", "detected");
     /** What a phone shows: enough to pick a row; the violation's page has the rest, actions included. */
     static final Set<String> COMPACT = Set.of("severity", "title");
 
@@ -38,34 +40,31 @@ final class ViolationColumns {
 
     void add(com.vaadin.flow.function.ValueProvider<ViolationDetails, Component> rowActions, boolean hasActions) {
         grid.addComponentColumn(ViolationCells::severityBadge).setHeader("Severity").setSortProperty("severity")
-                .setWidth("7.5em").setFlexGrow(0).setKey("severity");
+                .setWidth("6.5em").setFlexGrow(0).setKey("severity");
         choosable("Control", grid.addColumn(ViolationDetails::control).setHeader("Control").setSortProperty("control")
                 .setWidth("7em").setFlexGrow(0).setKey("control").setTooltipGenerator(ViolationDetails::control));
         // A link, so the page is reachable by keyboard too; a click elsewhere on the row opens it as well
         grid.addColumn(LitRenderer.<ViolationDetails>of(
                         "<a class=\"violation-link\" href=\"violations/${item.id}\">${item.title}</a>")
                         .withProperty("id", v -> v.id().toString()).withProperty("title", ViolationDetails::title))
-                .setHeader("Title").setSortProperty("title").setFlexGrow(1).setWidth("16em").setKey("title")
+                .setHeader("Title").setSortProperty("title").setFlexGrow(1).setWidth("11em").setKey("title")
                 .setTooltipGenerator(ViolationDetails::title);
         choosable("Resource", grid.addColumn(ViolationDetails::resource).setHeader("Resource")
-                .setSortProperty("resource").setWidth("12em").setFlexGrow(0).setKey("resource")
+                .setSortProperty("resource").setWidth("9em").setFlexGrow(0).setKey("resource")
                 .setTooltipGenerator(ViolationDetails::resource));
-        choosable("Case", grid.addColumn(ViolationDetails::caseName).setHeader("Case").setWidth("10em").setFlexGrow(0)
+        choosable("Case", grid.addColumn(ViolationDetails::caseName).setHeader("Case").setWidth("8em").setFlexGrow(0)
                 .setKey("case").setTooltipGenerator(ViolationDetails::caseName));
         grid.addColumn(v -> ViolationStatusLabels.label(v.status())).setHeader("Status").setSortProperty("status")
-                .setWidth("9.5em").setFlexGrow(0).setKey("status");
+                .setWidth("7.5em").setFlexGrow(0).setKey("status").setTooltipGenerator(v -> ViolationStatusLabels.label(v.status()));
         choosable("Detected", grid.addColumn(v -> DateTimes.format(v.detectedAt())).setHeader("Detected")
                 .setSortProperty("detectedAt").setWidth("10.5em").setFlexGrow(0).setKey("detected"));
-        choosable("Due", grid.addComponentColumn(ViolationCells::dueCell).setHeader("Due").setWidth("10em")
+        choosable("Due", grid.addComponentColumn(ViolationCells::dueCell).setHeader("Due").setWidth("9em")
                 .setFlexGrow(0).setKey("due"));
-        choosable("Jira", grid.addComponentColumn(ViolationCells::jiraCell).setHeader("Jira").setWidth("10em")
+        choosable("Jira", grid.addComponentColumn(ViolationCells::jiraCell).setHeader("Jira").setWidth("8.5em")
                 .setFlexGrow(0).setKey("jira").setTooltipGenerator(v -> v.hasTicket()
                         ? v.jiraKey() + ": " + (v.jiraStatus() == null ? "status unknown" : v.jiraStatus()) : null));
         if (hasActions) {
-            // Frozen at the right edge: the row's action stays visible however wide the other columns are
-            var actions = grid.addComponentColumn(rowActions).setHeader("Actions").setWidth("9em").setFlexGrow(0)
-                    .setKey("actions");
-            actions.setFrozenToEnd(true);
+            grid.addComponentColumn(rowActions).setHeader("Actions").setWidth("7em").setFlexGrow(0).setKey("actions");
         }
         apply();
     }
@@ -101,7 +100,7 @@ final class ViolationColumns {
     /** Phones: only {@link #COMPACT}; wider screens: what the chooser left visible. */
     void setCompact(boolean compact) {
         this.compact = compact;
-        grid.getColumnByKey("title").setWidth(compact ? "8em" : "16em");
+        grid.getColumnByKey("title").setWidth(compact ? "8em" : "11em");
         apply();
     }
 
@@ -121,6 +120,6 @@ final class ViolationColumns {
     private static Set<String> hidden() {
         var session = VaadinSession.getCurrent();
         Object stored = session == null ? null : session.getAttribute(HIDDEN_ATTRIBUTE);
-        return stored instanceof Set<?> set ? new HashSet<>((Set<String>) set) : new HashSet<>();
+        return stored instanceof Set<?> set ? new HashSet<>((Set<String>) set) : new HashSet<>(HIDDEN_BY_DEFAULT);
     }
 }

@@ -8,7 +8,7 @@ import com.example.compliance.violation.ViolationImports;
 import com.example.compliance.violation.ViolationPaging;
 import com.example.compliance.violation.ViolationService;
 import com.example.compliance.violation.ViolationStatusService;
-import com.vaadin.flow.component.AttachEvent;
+import com.example.compliance.base.WindowWidth;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -26,7 +26,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
-import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import jakarta.annotation.security.RolesAllowed;
 import java.text.NumberFormat;
@@ -49,8 +48,6 @@ public class ViolationListView extends VerticalLayout implements BeforeEnterObse
 
     /** The most "Select all matching" selects: the limit of a bulk status change. */
     static final int SELECT_ALL_LIMIT = ViolationStatusService.MAX_BULK;
-    /** Narrower windows get the compact column set. */
-    static final int COMPACT_BELOW_PX = 760;
 
     private final ViolationService violations;
     private final Grid<ViolationDetails> grid = new Grid<>(ViolationDetails.class, false);
@@ -64,7 +61,6 @@ public class ViolationListView extends VerticalLayout implements BeforeEnterObse
     private final List<Runnable> changeListeners = new ArrayList<>();
     private final ViolationActions.Context actionContext = new ActionContext();
     private long matching;
-    private Registration resize;
 
     public ViolationListView(ViolationService violations, AuditCaseService cases, ViolationImports imports,
             List<ViolationActions> actions) {
@@ -76,6 +72,7 @@ public class ViolationListView extends VerticalLayout implements BeforeEnterObse
         add(new H2("Violations"), filters, summary());
         configureGrid();
         add(grid);
+        WindowWidth.onCompactChange(this, columns::setCompact);
         refresh();
     }
 
@@ -160,23 +157,6 @@ public class ViolationListView extends VerticalLayout implements BeforeEnterObse
         if (!query.equals(ViolationListQuery.none())) {
             filters.apply(query);
         }
-    }
-
-    @Override
-    protected void onAttach(AttachEvent attachEvent) {
-        super.onAttach(attachEvent);
-        var page = attachEvent.getUI().getPage();
-        page.retrieveExtendedClientDetails(details -> columns.setCompact(details.getWindowInnerWidth() < COMPACT_BELOW_PX));
-        resize = page.addBrowserWindowResizeListener(e -> columns.setCompact(e.getWidth() < COMPACT_BELOW_PX));
-    }
-
-    @Override
-    protected void onDetach(com.vaadin.flow.component.DetachEvent detachEvent) {
-        if (resize != null) {
-            resize.remove();
-            resize = null;
-        }
-        super.onDetach(detachEvent);
     }
 
     private void refresh() {
