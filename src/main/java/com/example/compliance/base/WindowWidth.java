@@ -26,4 +26,11 @@ public final class WindowWidth {
             });
         });
     }
+
+    /** On a phone, only the columns with these keys stay visible (the rest return on a wider window). */
+    public static void compactColumns(Component view, com.vaadin.flow.component.grid.Grid<?> grid,
+            java.util.Set<String> keep) {
+        onCompactChange(view, compact -> grid.getColumns().forEach(
+                column -> column.setVisible(!compact || column.getKey() == null || keep.contains(column.getKey()))));
+    }
 }

@@ -68,6 +68,7 @@ public class AuditTrailView extends VerticalLayout {
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         matchCount.addClassName("match-count");
         configureGrid();
+        com.example.compliance.base.WindowWidth.compactColumns(this, grid, java.util.Set.of("occurred", "action", "outcome"));
         add(header, filters(), matchCount, grid);
         refresh();
     }

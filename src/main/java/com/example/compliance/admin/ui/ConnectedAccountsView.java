@@ -69,6 +69,7 @@ public class ConnectedAccountsView extends VerticalLayout {
         header.setWrap(true);
         matchCount.addClassName("match-count");
         configureGrid();
+        com.example.compliance.base.WindowWidth.compactColumns(this, grid, java.util.Set.of("username", "status", "actions"));
         add(header, grid);
         refresh();
     }

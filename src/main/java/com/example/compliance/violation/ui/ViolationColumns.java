@@ -33,6 +33,7 @@ final class ViolationColumns {
     private final Grid<ViolationDetails> grid;
     private final Map<String, Grid.Column<ViolationDetails>> choosable = new LinkedHashMap<>();
     private boolean compact;
+    private ContextMenu chooserMenu;
 
     ViolationColumns(Grid<ViolationDetails> grid) {
         this.grid = grid;
@@ -79,6 +80,7 @@ final class ViolationColumns {
         button.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         button.addClassName("column-chooser");
         var menu = new ContextMenu(button);
+        chooserMenu = menu;
         menu.setOpenOnClick(true);
         choosable.forEach((label, column) -> {
             var item = menu.addItem(label, e -> {
@@ -95,6 +97,11 @@ final class ViolationColumns {
             item.setChecked(!hidden().contains(column.getKey()));
         });
         return button;
+    }
+
+    /** The chooser's menu (for tests: a closed menu is invisible to Karibu's lookups). */
+    ContextMenu chooserMenu() {
+        return chooserMenu;
     }
 
     /** Phones: only {@link #COMPACT}; wider screens: what the chooser left visible. */

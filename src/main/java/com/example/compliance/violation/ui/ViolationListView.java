@@ -146,6 +146,10 @@ public class ViolationListView extends VerticalLayout implements BeforeEnterObse
         return cell;
     }
 
+    ViolationColumns columns() {
+        return columns;
+    }
+
     ViolationFilter currentFilter() {
         return filters.current();
     }

@@ -25,7 +25,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The main screens in headless Chromium: axe-core finds no critical, serious or moderate accessibility violation on
- * any of them, no page scrolls sideways at 390 px, and screenshots (1400×900 and 390×844, light and dark) go to
+ * any of them (nor an empty grid column header, such as the selection column's), no page scrolls sideways at 390 px, and screenshots (1400×900 and 390×844, light and dark) go to
  * target/screenshots for a person to look at.
  */
 class ScreensBrowserTest extends BrowserTest {
@@ -116,7 +116,7 @@ class ScreensBrowserTest extends BrowserTest {
         var result = (List<Map<String, Object>>) driver.executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations
-                    .filter(v => ['critical', 'serious', 'moderate'].includes(v.impact))
+                    .filter(v => ['critical', 'serious', 'moderate'].includes(v.impact) || v.id === 'empty-table-header')
                     .map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))))
                   .catch(e => done([{id: 'axe-error', impact: 'critical', nodes: [String(e)]}]));""");
         return result.stream().map(v -> where + ": " + v.get("impact") + " " + v.get("id") + " " + v.get("nodes")).toList();
