@@ -21,23 +21,23 @@ class TicketList extends Grid<TicketDetails> {
             var key = new Anchor(t.jiraTicketUrl(), t.jiraTicketKey(), AnchorTarget.BLANK);
             key.addClassName("ticket-key");
             return key;
-        }).setHeader("Key").setWidth("7.5em").setFlexGrow(0).setKey("key");
-        addColumn(TicketDetails::summary).setHeader("Summary").setFlexGrow(1).setWidth("14em").setKey("summary")
+        }).setHeader("Key").setWidth("7.5rem").setFlexGrow(0).setKey("key");
+        addColumn(TicketDetails::summary).setHeader("Summary").setFlexGrow(1).setWidth("14rem").setKey("summary")
                 .setTooltipGenerator(TicketDetails::summary);
-        addColumn(t -> t.status() == null ? "Unknown" : t.status()).setHeader("Status").setWidth("8em").setFlexGrow(0)
+        addColumn(t -> t.status() == null ? "Unknown" : t.status()).setHeader("Status").setWidth("8rem").setFlexGrow(0)
                 .setKey("status");
         addComponentColumn(t -> {
             var severity = new Span(t.severity() == null ? "" : t.severity());
             severity.addClassNames("severity-badge", "severity-" + t.severity());
             return severity;
-        }).setHeader("Severity").setWidth("7em").setFlexGrow(0).setKey("severity");
-        addColumn(t -> t.assignee() == null ? "Unassigned" : t.assignee()).setHeader("Assignee").setWidth("9em")
+        }).setHeader("Severity").setWidth("7rem").setFlexGrow(0).setKey("severity");
+        addColumn(t -> t.assignee() == null ? "Unassigned" : t.assignee()).setHeader("Assignee").setWidth("9rem")
                 .setFlexGrow(0).setKey("assignee").setTooltipGenerator(TicketDetails::assignee);
-        addColumn(TicketDetails::caseName).setHeader("Case").setWidth("9em").setFlexGrow(0).setKey("case")
+        addColumn(TicketDetails::caseName).setHeader("Case").setWidth("9rem").setFlexGrow(0).setKey("case")
                 .setTooltipGenerator(TicketDetails::caseName);
-        addColumn(TicketDetails::resource).setHeader("Resource").setWidth("10em").setFlexGrow(0).setKey("resource")
+        addColumn(TicketDetails::resource).setHeader("Resource").setWidth("10rem").setFlexGrow(0).setKey("resource")
                 .setTooltipGenerator(TicketDetails::resource);
-        addColumn(t -> DateTimes.format(t.createdAt())).setHeader("Created").setWidth("10.5em").setFlexGrow(0)
+        addColumn(t -> DateTimes.format(t.createdAt())).setHeader("Created").setWidth("12.5rem").setFlexGrow(0)
                 .setKey("created");
         setEmptyStateText("No tickets match.");
     }

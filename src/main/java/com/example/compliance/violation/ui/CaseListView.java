@@ -55,16 +55,16 @@ public class CaseListView extends VerticalLayout {
         grid.addClassName("cases-grid");
         grid.setAriaLabel("Audit cases");
         grid.setSizeFull();
-        grid.addComponentColumn(this::nameCell).setHeader("Name").setFlexGrow(1).setWidth("12em").setKey("name")
+        grid.addComponentColumn(this::nameCell).setHeader("Name").setFlexGrow(1).setWidth("12rem").setKey("name")
                 .setTooltipGenerator(CaseDetails::name);
-        grid.addColumn(CaseDetails::framework).setHeader("Framework").setWidth("8em").setFlexGrow(0).setKey("framework");
-        grid.addColumn(c -> c.owner() == null ? "—" : c.owner()).setHeader("Owner").setWidth("8em").setFlexGrow(0)
+        grid.addColumn(CaseDetails::framework).setHeader("Framework").setWidth("8rem").setFlexGrow(0).setKey("framework");
+        grid.addColumn(c -> c.owner() == null ? "—" : c.owner()).setHeader("Owner").setWidth("8rem").setFlexGrow(0)
                 .setKey("owner");
-        grid.addColumn(CaseDetails::violationCount).setHeader("Violations").setWidth("6.5em").setFlexGrow(0)
+        grid.addColumn(CaseDetails::violationCount).setHeader("Violations").setWidth("6.5rem").setFlexGrow(0)
                 .setKey("violations");
-        grid.addColumn(c -> DateTimes.format(c.createdAt())).setHeader("Created").setWidth("11em").setFlexGrow(0)
+        grid.addColumn(c -> DateTimes.format(c.createdAt())).setHeader("Created").setWidth("12.5rem").setFlexGrow(0)
                 .setKey("created");
-        grid.addComponentColumn(this::actions).setHeader("Actions").setWidth("9em").setFlexGrow(0).setKey("actions");
+        grid.addComponentColumn(this::actions).setHeader("Actions").setWidth("9rem").setFlexGrow(0).setKey("actions");
         grid.setEmptyStateText("No cases yet: create one with \"New case\".");
         add(grid);
         // A phone keeps name, count and actions; the rest is in the edit dialog

@@ -41,31 +41,31 @@ final class ViolationColumns {
 
     void add(com.vaadin.flow.function.ValueProvider<ViolationDetails, Component> rowActions, boolean hasActions) {
         grid.addComponentColumn(ViolationCells::severityBadge).setHeader("Severity").setSortProperty("severity")
-                .setWidth("6.5em").setFlexGrow(0).setKey("severity");
+                .setWidth("6.5rem").setFlexGrow(0).setKey("severity");
         choosable("Control", grid.addColumn(ViolationDetails::control).setHeader("Control").setSortProperty("control")
-                .setWidth("7em").setFlexGrow(0).setKey("control").setTooltipGenerator(ViolationDetails::control));
+                .setWidth("7rem").setFlexGrow(0).setKey("control").setTooltipGenerator(ViolationDetails::control));
         // A link, so the page is reachable by keyboard too; a click elsewhere on the row opens it as well
         grid.addColumn(LitRenderer.<ViolationDetails>of(
                         "<a class=\"violation-link\" href=\"violations/${item.id}\">${item.title}</a>")
                         .withProperty("id", v -> v.id().toString()).withProperty("title", ViolationDetails::title))
-                .setHeader("Title").setSortProperty("title").setFlexGrow(1).setWidth("11em").setKey("title")
+                .setHeader("Title").setSortProperty("title").setFlexGrow(1).setWidth("11rem").setKey("title")
                 .setTooltipGenerator(ViolationDetails::title);
         choosable("Resource", grid.addColumn(ViolationDetails::resource).setHeader("Resource")
-                .setSortProperty("resource").setWidth("9em").setFlexGrow(0).setKey("resource")
+                .setSortProperty("resource").setWidth("9rem").setFlexGrow(0).setKey("resource")
                 .setTooltipGenerator(ViolationDetails::resource));
-        choosable("Case", grid.addColumn(ViolationDetails::caseName).setHeader("Case").setWidth("8em").setFlexGrow(0)
+        choosable("Case", grid.addColumn(ViolationDetails::caseName).setHeader("Case").setWidth("8rem").setFlexGrow(0)
                 .setKey("case").setTooltipGenerator(ViolationDetails::caseName));
         grid.addColumn(v -> ViolationStatusLabels.label(v.status())).setHeader("Status").setSortProperty("status")
-                .setWidth("7.5em").setFlexGrow(0).setKey("status").setTooltipGenerator(v -> ViolationStatusLabels.label(v.status()));
+                .setWidth("7.5rem").setFlexGrow(0).setKey("status").setTooltipGenerator(v -> ViolationStatusLabels.label(v.status()));
         choosable("Detected", grid.addColumn(v -> DateTimes.format(v.detectedAt())).setHeader("Detected")
-                .setSortProperty("detectedAt").setWidth("10.5em").setFlexGrow(0).setKey("detected"));
-        choosable("Due", grid.addComponentColumn(ViolationCells::dueCell).setHeader("Due").setWidth("9em")
+                .setSortProperty("detectedAt").setWidth("12.5rem").setFlexGrow(0).setKey("detected"));
+        choosable("Due", grid.addComponentColumn(ViolationCells::dueCell).setHeader("Due").setWidth("10rem")
                 .setFlexGrow(0).setKey("due"));
-        choosable("Jira", grid.addComponentColumn(ViolationCells::jiraCell).setHeader("Jira").setWidth("8.5em")
+        choosable("Jira", grid.addComponentColumn(ViolationCells::jiraCell).setHeader("Jira").setWidth("8.5rem")
                 .setFlexGrow(0).setKey("jira").setTooltipGenerator(v -> v.hasTicket()
                         ? v.jiraKey() + ": " + (v.jiraStatus() == null ? "status unknown" : v.jiraStatus()) : null));
         if (hasActions) {
-            grid.addComponentColumn(rowActions).setHeader("Actions").setWidth("7em").setFlexGrow(0).setKey("actions");
+            grid.addComponentColumn(rowActions).setHeader("Actions").setWidth("7rem").setFlexGrow(0).setKey("actions");
         }
         apply();
     }
@@ -107,7 +107,7 @@ final class ViolationColumns {
     /** Phones: only {@link #COMPACT}; wider screens: what the chooser left visible. */
     void setCompact(boolean compact) {
         this.compact = compact;
-        grid.getColumnByKey("title").setWidth(compact ? "8em" : "11em");
+        grid.getColumnByKey("title").setWidth(compact ? "8rem" : "11rem");
         apply();
     }
 

@@ -61,6 +61,8 @@ public class ViolationListView extends VerticalLayout implements BeforeEnterObse
     private final List<Runnable> changeListeners = new ArrayList<>();
     private final ViolationActions.Context actionContext = new ActionContext();
     private long matching;
+    // How many "Select all matching" selected; -1 once the selection has changed since
+    private int allMatchingSelected = -1;
 
     public ViolationListView(ViolationService violations, AuditCaseService cases, ViolationImports imports,
             List<ViolationActions> actions) {
@@ -69,9 +71,9 @@ public class ViolationListView extends VerticalLayout implements BeforeEnterObse
         this.filters = new ViolationFilters(cases, imports, this::refresh);
         addClassName("violations-view");
         setSizeFull();
-        add(new H2("Violations"), filters, summary());
+        // Columns first: the toolbar's column chooser lists them
         configureGrid();
-        add(grid);
+        add(new H2("Violations"), filters, summary(), grid);
         WindowWidth.onCompactChange(this, columns::setCompact);
         refresh();
     }
@@ -185,14 +187,18 @@ public class ViolationListView extends VerticalLayout implements BeforeEnterObse
         var filter = currentFilter();
         var all = violations.find(filter, org.springframework.data.domain.PageRequest.of(0, SELECT_ALL_LIMIT,
                 Sort.by(Sort.Order.desc("detectedAt"))));
+        allMatchingSelected = all.size();
         grid.asMultiSelect().updateSelection(new java.util.LinkedHashSet<>(all), Set.of());
     }
 
     private void updateSelectionCount(Set<ViolationDetails> selected) {
         var format = NumberFormat.getIntegerInstance(Locale.UK);
-        boolean all = !selected.isEmpty() && selected.size() >= Math.min(matching, SELECT_ALL_LIMIT);
-        selectionCount.setText(selected.isEmpty() ? "" : all && matching > 1
-                ? "All " + format.format(selected.size()) + " selected" : format.format(selected.size()) + " selected");
+        if (selected.size() != allMatchingSelected) {
+            allMatchingSelected = -1;
+        }
+        boolean all = !selected.isEmpty() && selected.size() == allMatchingSelected;
+        selectionCount.setText(selected.isEmpty() ? "" : all
+                ? "All " + format.format(selected.size()) + " matching selected" : format.format(selected.size()) + " selected");
         boolean offerAll = !selected.isEmpty() && !all && matching > selected.size();
         selectAllMatching.setVisible(offerAll);
         selectAllMatching.setText(matching > SELECT_ALL_LIMIT

@@ -101,7 +101,11 @@ class ScreensBrowserTest extends BrowserTest {
                 theme(theme);
                 Browser.screenshot(driver, "screens-" + name + "-" + theme + "-" + size[0]);
                 found.addAll(axe(name + " " + theme + " " + size[0]));
-                long overflow = (Long) js("return document.documentElement.scrollWidth - window.innerWidth;");
+                // The page, and the view inside the layout (which scrolls on its own), must not scroll sideways
+                long overflow = (Long) js("""
+                        const main = document.querySelector('[role=main]');
+                        return Math.max(document.documentElement.scrollWidth - window.innerWidth,
+                            main ? main.scrollWidth - main.clientWidth : 0);""");
                 if (overflow > 0) {
                     found.add(name + " " + theme + " " + size[0] + ": the page scrolls sideways by " + overflow + " px");
                 }

@@ -86,7 +86,7 @@ class LiveUpdatesPanelTest extends KaribuTest {
         UI.getCurrent().navigate(JiraConnectionView.class);
 
         assertThat(notes()).contains("Live updates are off on Acme Security Ops: Jira refused the webhook for "
-                + "project IN (OPS, VULN) (The clause project IN (OPS, VULN) is unsupported, 1 Dec 2026, 10:00 UTC)");
+                + "project IN (OPS, VULN) (The clause project IN (OPS, VULN) is unsupported, 2026-12-01 10:00 UTC)");
         assertThat(notes()).doesNotContain("Reconnect to turn on live updates");
         assertThat(text()).contains("Live updates: off on 1 site");
     }

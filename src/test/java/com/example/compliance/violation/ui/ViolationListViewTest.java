@@ -130,7 +130,7 @@ class ViolationListViewTest extends KaribuTest {
         ButtonKt._click(selectAll);
 
         assertThat(grid().getSelectedItems()).hasSize(3);
-        assertThat(_get(Span.class, spec -> spec.withClasses("selection-count")).getText()).isEqualTo("All 3 selected");
+        assertThat(_get(Span.class, spec -> spec.withClasses("selection-count")).getText()).isEqualTo("All 3 matching selected");
         assertThat(selectAll.isVisible()).isFalse();
     }
 
@@ -140,7 +140,7 @@ class ViolationListViewTest extends KaribuTest {
         MultiSelectComboBox<Severity> severity = _get(MultiSelectComboBox.class, spec -> spec.withLabel("Severity"));
         assertThat(severity.getAutoExpand()).isEqualTo(MultiSelectComboBox.AutoExpandMode.BOTH);
         assertThat(grid().getColumnByKey("title").getFlexGrow()).isEqualTo(1);
-        assertThat(grid().getColumnByKey("jira").getWidth()).isEqualTo("8.5em");
+        assertThat(grid().getColumnByKey("jira").getWidth()).isEqualTo("8.5rem");
         assertThat(grid().getColumnByKey("detected").isVisible()).isFalse();
         assertThat(grid().getColumnByKey("resource").getTooltipGenerator()).isNotNull();
         assertThat(grid().getColumnByKey("actions").isVisible()).isTrue();
