@@ -19,20 +19,16 @@ final class ViolationCells {
         return badge;
     }
 
-    /** The due date, and an "Overdue" badge while the violation is open past it. */
+    /** The due date; in the error colour, bold and named "overdue" (to screen readers too) while open past it. */
     static Component dueCell(ViolationDetails v) {
-        var cell = new HorizontalLayout();
-        cell.setSpacing(true);
-        cell.setPadding(false);
-        cell.setAlignItems(FlexComponent.Alignment.CENTER);
-        if (v.dueAt() != null) {
-            cell.add(new Span(com.example.compliance.base.DateTimes.date(v.dueAt())));
-        }
+        var cell = new Span(v.dueAt() == null ? "" : com.example.compliance.base.DateTimes.date(v.dueAt()));
+        cell.addClassName("due-date");
         if (v.overdue()) {
-            var badge = new Span("Overdue");
-            badge.getElement().getThemeList().add("badge error");
-            badge.addClassName("overdue-badge");
-            cell.add(badge);
+            cell.addClassName("overdue");
+            var hidden = new Span(" (overdue)");
+            hidden.addClassName("visually-hidden");
+            cell.add(hidden);
+            cell.getElement().setAttribute("title", "Overdue: open past its due date");
         }
         return cell;
     }

@@ -51,15 +51,15 @@ final class ViolationColumns {
                 .setHeader("Title").setSortProperty("title").setFlexGrow(1).setWidth("11rem").setKey("title")
                 .setTooltipGenerator(ViolationDetails::title);
         choosable("Resource", grid.addColumn(ViolationDetails::resource).setHeader("Resource")
-                .setSortProperty("resource").setWidth("9rem").setFlexGrow(0).setKey("resource")
+                .setSortProperty("resource").setWidth("8.5rem").setFlexGrow(0).setKey("resource")
                 .setTooltipGenerator(ViolationDetails::resource));
-        choosable("Case", grid.addColumn(ViolationDetails::caseName).setHeader("Case").setWidth("8rem").setFlexGrow(0)
+        choosable("Case", grid.addColumn(ViolationDetails::caseName).setHeader("Case").setWidth("7.5rem").setFlexGrow(0)
                 .setKey("case").setTooltipGenerator(ViolationDetails::caseName));
         grid.addColumn(v -> ViolationStatusLabels.label(v.status())).setHeader("Status").setSortProperty("status")
-                .setWidth("7.5rem").setFlexGrow(0).setKey("status").setTooltipGenerator(v -> ViolationStatusLabels.label(v.status()));
+                .setWidth("7rem").setFlexGrow(0).setKey("status").setTooltipGenerator(v -> ViolationStatusLabels.label(v.status()));
         choosable("Detected", grid.addColumn(v -> DateTimes.format(v.detectedAt())).setHeader("Detected")
                 .setSortProperty("detectedAt").setWidth("12.5rem").setFlexGrow(0).setKey("detected"));
-        choosable("Due", grid.addComponentColumn(ViolationCells::dueCell).setHeader("Due").setWidth("10rem")
+        choosable("Due", grid.addComponentColumn(ViolationCells::dueCell).setHeader("Due").setWidth("8.5rem")
                 .setFlexGrow(0).setKey("due"));
         choosable("Jira", grid.addComponentColumn(ViolationCells::jiraCell).setHeader("Jira").setWidth("8.5rem")
                 .setFlexGrow(0).setKey("jira").setTooltipGenerator(v -> v.hasTicket()

@@ -106,6 +106,9 @@ class ScreensBrowserTest extends BrowserTest {
                         const main = document.querySelector('[role=main]');
                         return Math.max(document.documentElement.scrollWidth - window.innerWidth,
                             main ? main.scrollWidth - main.clientWidth : 0);""");
+                if ((Boolean) js("return document.querySelector('vaadin-dev-tools') !== null;")) {
+                    found.add(name + ": Vaadin's development toolbar is shown (APP_DEV_TOOLS is off by default)");
+                }
                 if (overflow > 0) {
                     found.add(name + " " + theme + " " + size[0] + ": the page scrolls sideways by " + overflow + " px");
                 }

@@ -80,8 +80,11 @@ class TicketFlowBrowserTest extends BrowserTest {
         wait.until(d -> !d.findElements(By.tagName("vaadin-combo-box-item")).isEmpty());
         project.sendKeys(Keys.ARROW_DOWN);
         project.sendKeys(Keys.ENTER);
-        wait.until(d -> buttonEnabled("Create tickets"));
-        Browser.screenshot(driver, "ticket-flow-2-dialog");
+        try {
+            wait.until(d -> buttonEnabled("Create tickets"));
+        } finally {
+            Browser.screenshot(driver, "ticket-flow-2-dialog");
+        }
         // A double click, as an impatient person gives it: exactly one job
         new Actions(driver).doubleClick(visibleButton("Create tickets")).perform();
         wait.until(d -> d.findElements(By.className("job-counts")).stream().anyMatch(e -> e.getText().startsWith("2 created")));
