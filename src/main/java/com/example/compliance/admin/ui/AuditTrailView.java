@@ -45,8 +45,6 @@ import java.util.Locale;
 @RolesAllowed(Role.Names.ADMIN)
 public class AuditTrailView extends VerticalLayout {
 
-    static final DateTimeFormatter OCCURRED_FORMAT =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.UK).withZone(ZoneOffset.UTC);
 
     private final ActivityService activity;
     private final Grid<ActivityRow> grid = new Grid<>(ActivityRow.class, false);

@@ -47,8 +47,6 @@ import java.util.stream.Collectors;
 @RolesAllowed(Role.Names.ADMIN)
 public class ConnectedAccountsView extends VerticalLayout {
 
-    static final DateTimeFormatter TIME_FORMAT =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.UK).withZone(ZoneOffset.UTC);
 
     private final AdminConnectionService connections;
     private final Grid<ConnectionRow> grid = new Grid<>(ConnectionRow.class, false);

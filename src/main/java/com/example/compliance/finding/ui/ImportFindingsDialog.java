@@ -33,8 +33,6 @@ import java.util.Locale;
 /** Upload a scanner's file into the case; shows the result (or the errors with their positions) and the history. */
 class ImportFindingsDialog extends Dialog {
 
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(Locale.UK).withZone(ZoneId.of("UTC"));
 
     private final FindingImportService imports;
     private final ViolationActions.CaseRef auditCase;

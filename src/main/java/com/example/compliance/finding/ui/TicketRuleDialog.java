@@ -31,8 +31,6 @@ import java.util.Locale;
  */
 class TicketRuleDialog extends Dialog {
 
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(Locale.UK).withZone(ZoneId.of("UTC"));
 
     private final TicketRuleService rules;
     private final ViolationActions.CaseRef auditCase;
