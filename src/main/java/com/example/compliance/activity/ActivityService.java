@@ -93,6 +93,19 @@ public class ActivityService {
     }
 
     /**
+     * The newest 50 events about one target, e.g. {@code violation} + its id or {@code issue} + its key, for the page
+     * that shows that target. Analysts may read these: they concern the violations they work on.
+     */
+    @RolesAllowed({"ANALYST", "ADMIN"})
+    @Transactional(readOnly = true)
+    public List<ActivityRow> findAbout(String targetType, String target) {
+        return events.findTop50ByTargetTypeAndTargetOrderByOccurredAtDescIdDesc(targetType, target).stream()
+                .map(e -> new ActivityRow(e.getId(), e.getOccurredAt(), e.getActor(), e.getAction(), e.getTargetType(),
+                        e.getTarget(), e.getJiraSite(), e.getOutcome(), e.getDetail(), e.getRequestId()))
+                .toList();
+    }
+
+    /**
      * Writes every matching event as CSV (header row, newest first), reading {@value #EXPORT_PAGE_SIZE} rows at a time
      * so memory stays flat however long the trail is. The writer is flushed, not closed.
      */

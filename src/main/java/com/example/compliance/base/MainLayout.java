@@ -1,6 +1,9 @@
 package com.example.compliance.base;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasElement;
+import com.vaadin.flow.component.html.Header;
+import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
@@ -38,19 +41,43 @@ public class MainLayout extends AppLayout {
     public MainLayout(AuthenticationContext authentication, List<HeaderBadgeProvider> badgeProviders) {
         this.badgeProviders = badgeProviders;
         setPrimarySection(Section.DRAWER);
-        addToDrawer(title(), navigation());
-        addToNavbar(new DrawerToggle(), header(authentication));
+        // Landmarks (axe "region"): the drawer is the navigation, the navbar the banner, the view the main region
+        var drawer = new Nav(title(), navigation());
+        drawer.getElement().setAttribute("aria-label", "Main navigation");
+        drawer.addClassName("app-drawer");
+        addToDrawer(drawer);
+        var toggle = new DrawerToggle();
+        toggle.setAriaLabel("Show or hide the menu");
+        // Visually hidden beside the drawer's title on wide screens, shown on phones where the drawer is closed
+        var heading = new H1("Compliance Tickets");
+        heading.addClassName("app-heading");
+        var banner = new Header(toggle, heading, header(authentication));
+        banner.addClassName("app-header");
+        addToNavbar(banner);
     }
 
+    @Override
+    public void showRouterLayoutContent(HasElement content) {
+        super.showRouterLayoutContent(content);
+        if (content != null) {
+            content.getElement().setAttribute("role", "main");
+            content.getElement().getClassList().add("app-main");
+        }
+    }
+
+    /** The app's name atop the drawer; the page's level-one heading is in the banner (it stays there on phones). */
     private Component title() {
-        var title = new H1("Compliance Tickets");
+        var title = new Span("Compliance Tickets");
         title.addClassName("app-title");
-        title.getStyle().set("padding", "var(--lumo-space-m)");
+        title.getStyle().set("padding", "var(--lumo-space-m)").set("display", "block").set("font-weight", "600");
+        title.getElement().setAttribute("aria-hidden", "true");
         return title;
     }
 
     private SideNav navigation() {
         var nav = new SideNav();
+        // The surrounding <nav> is the landmark; a second, unnamed navigation landmark inside it would be a duplicate
+        nav.getElement().setAttribute("role", "presentation");
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
             var item = new SideNavItem(entry.title(), entry.path());
             if (entry.icon() != null) {
@@ -63,7 +90,7 @@ public class MainLayout extends AppLayout {
 
     private Component header(AuthenticationContext authentication) {
         var header = new HorizontalLayout();
-        header.setWidthFull();
+        header.addClassName("app-header-bar");
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.getStyle().set("padding-right", "var(--lumo-space-m)");
         var spacer = new Span();
@@ -80,8 +107,11 @@ public class MainLayout extends AppLayout {
         authentication.getPrincipalName().ifPresent(name -> {
             var user = new Span(new Icon(VaadinIcon.USER), new Span(" " + name));
             user.addClassName("current-user");
+            user.getElement().setAttribute("title", "Signed in as " + name);
+            // Stays in the header at every width; on a phone the name above shrinks to its icon (app.css)
             var signOut = new Button("Sign out", click -> authentication.logout());
             signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            signOut.addClassName("sign-out");
             header.add(user, signOut);
         });
         return header;
@@ -90,6 +120,10 @@ public class MainLayout extends AppLayout {
     @Override
     protected void onAttach(com.vaadin.flow.component.AttachEvent attachEvent) {
         super.onAttach(attachEvent);
+        // Vaadin's connection indicator (a loading bar appended to <body>) is a status, not content outside a landmark
+        attachEvent.getUI().getPage().executeJs("""
+                customElements.whenDefined('vaadin-connection-indicator').then(() => document
+                    .querySelectorAll('vaadin-connection-indicator').forEach(i => i.setAttribute('role', 'status')));""");
         if (Boolean.TRUE.equals(VaadinSession.getCurrent().getAttribute(DARK_THEME_ATTRIBUTE))) {
             attachEvent.getUI().getElement().getThemeList().add(Lumo.DARK);
         }

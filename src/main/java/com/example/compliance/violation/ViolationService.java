@@ -55,6 +55,7 @@ public class ViolationService {
     @Transactional
     public List<ViolationDetails> addToCase(UUID caseId, List<CreateViolationRequest> requests) {
         AuditCase auditCase = cases.findById(caseId).orElseThrow(() -> AuditCaseService.notFound(caseId));
+        AuditCaseService.requireActive(auditCase);
         validate(requests);
         var now = clock.instant();
         var created = new ArrayList<Violation>(requests.size());
@@ -231,6 +232,6 @@ public class ViolationService {
                 v.getTitle(), v.getDescription(), v.getSeverity(), v.getResource(), v.getFramework(), v.getControl(),
                 v.getStatus(), v.getDetectedAt(), v.getJiraKey(), v.getJiraUrl(), v.getJiraStatus(),
                 v.getJiraStatusCategory(), v.getStatusChangedAt(), v.getStatusChangedBy(), v.getJustification(),
-                v.getAcceptedUntil(), dueAt, overdue);
+                v.getAcceptedUntil(), dueAt, overdue, v.getSource(), v.getImportId());
     }
 }

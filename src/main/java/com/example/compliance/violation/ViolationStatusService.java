@@ -35,13 +35,25 @@ public class ViolationStatusService {
     private final ViolationStatusChanger changer;
     private final Clock clock;
     private final ViolationService details;
+    private final com.example.compliance.violation.internal.ViolationStatusChangeRepository history;
 
     ViolationStatusService(ViolationRepository violations, ViolationStatusChanger changer, Clock clock,
-            ViolationService details) {
+            ViolationService details, com.example.compliance.violation.internal.ViolationStatusChangeRepository history) {
         this.details = details;
+        this.history = history;
         this.violations = violations;
         this.changer = changer;
         this.clock = clock;
+    }
+
+    /** The violation's status changes, oldest first (empty for one that never changed). */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.Names.ANALYST, Role.Names.ADMIN})
+    public List<StatusChangeRow> findHistory(UUID id) {
+        return history.findByViolationIdOrderByChangedAtAsc(id).stream()
+                .map(c -> new StatusChangeRow(c.getFromStatus(), c.getToStatus(), c.getChangedAt(), c.getChangedBy(),
+                        c.getReason()))
+                .toList();
     }
 
     /**

@@ -69,4 +69,48 @@ class CaseApiTest extends IntegrationTest {
         assertThat(get(analyst, "/api/cases/not-a-uuid").problem(400).get("detail").asString())
                 .contains("not a UUID");
     }
+
+    @Test
+    void analyst_edits_a_case_and_bad_edits_are_problems_that_change_nothing() {
+        var analyst = users.analyst("case-editor");
+        String id = post(analyst, "/api/cases", """
+                {"name":"Edit %s","framework":"SOC 2"}""".formatted(System.nanoTime())).json().get("id").asString();
+        assertThat(get(analyst, "/api/cases/" + id).json().get("owner").asString()).isEqualTo("case-editor");
+
+        var edited = send(analyst, "PUT", "/api/cases/" + id, """
+                {"name":"Edited","framework":"ISO 27001","description":"Scope: EU","owner":"lead.auditor"}""");
+        assertThat(edited.status()).isEqualTo(200);
+        assertThat(edited.json().get("framework").asString()).isEqualTo("ISO 27001");
+        assertThat(edited.json().get("owner").asString()).isEqualTo("lead.auditor");
+
+        var problem = send(analyst, "PUT", "/api/cases/" + id, """
+                {"name":" ","framework":"ISO 27001"}""").problem(400);
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("name");
+        assertThat(send(analyst, "PUT", "/api/cases/" + UUID.randomUUID(), """
+                {"name":"x","framework":"y"}""").problem(404).get("detail").asString()).contains("No audit case");
+        assertThat(get(analyst, "/api/cases/" + id).json().get("name").asString()).isEqualTo("Edited");
+    }
+
+    @Test
+    void an_archived_case_is_hidden_from_the_list_kept_and_closed_to_new_violations_until_restored() {
+        var analyst = users.analyst("case-archiver");
+        String id = post(analyst, "/api/cases", """
+                {"name":"Archive %s","framework":"SOC 2"}""".formatted(System.nanoTime())).json().get("id").asString();
+        post(analyst, "/api/cases/" + id + "/violations", """
+                [{"rule_id":"CC6.1","title":"Kept","severity":"LOW"}]""");
+
+        var archived = post(analyst, "/api/cases/" + id + "/archive", null);
+        assertThat(archived.status()).isEqualTo(200);
+        assertThat(archived.json().get("archived_by").asString()).isEqualTo("case-archiver");
+        assertThat(get(analyst, "/api/cases").json().findValuesAsString("id")).doesNotContain(id);
+        assertThat(get(analyst, "/api/cases?include_archived=true").json().findValuesAsString("id")).contains(id);
+        assertThat(get(analyst, "/api/cases/" + id + "/violations").json().get("total_elements").asLong()).isEqualTo(1);
+        assertThat(post(analyst, "/api/cases/" + id + "/violations", """
+                [{"rule_id":"CC6.2","title":"Refused","severity":"LOW"}]""").problem(409).get("detail").asString())
+                .contains("archived");
+
+        assertThat(post(analyst, "/api/cases/" + id + "/restore", null).json().get("archived_at").isNull()).isTrue();
+        assertThat(post(analyst, "/api/cases/" + id + "/violations", """
+                [{"rule_id":"CC6.2","title":"Accepted","severity":"LOW"}]""").status()).isEqualTo(201);
+    }
 }

@@ -6,4 +6,8 @@ import org.springframework.data.repository.Repository;
 public interface ActivityEventRepository extends Repository<ActivityEvent, Long> {
 
     ActivityEvent save(ActivityEvent event);
+
+    /** The newest events about one target (index ix_activity_event_target_occurred). */
+    java.util.List<ActivityEvent> findTop50ByTargetTypeAndTargetOrderByOccurredAtDescIdDesc(String targetType,
+            String target);
 }

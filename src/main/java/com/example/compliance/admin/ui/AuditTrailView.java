@@ -45,8 +45,6 @@ import java.util.Locale;
 @RolesAllowed(Role.Names.ADMIN)
 public class AuditTrailView extends VerticalLayout {
 
-    static final DateTimeFormatter OCCURRED_FORMAT =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.UK).withZone(ZoneOffset.UTC);
 
     private final ActivityService activity;
     private final Grid<ActivityRow> grid = new Grid<>(ActivityRow.class, false);
@@ -68,6 +66,7 @@ public class AuditTrailView extends VerticalLayout {
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         matchCount.addClassName("match-count");
         configureGrid();
+        com.example.compliance.base.WindowWidth.compactColumns(this, grid, java.util.Set.of("occurred", "action", "outcome"));
         add(header, filters(), matchCount, grid);
         refresh();
     }
@@ -122,7 +121,7 @@ public class AuditTrailView extends VerticalLayout {
     private void configureGrid() {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setSizeFull();
-        grid.addColumn(row -> OCCURRED_FORMAT.format(row.occurredAt())).setHeader("When (UTC)").setAutoWidth(true)
+        grid.addColumn(row -> com.example.compliance.base.DateTimes.formatWithSeconds(row.occurredAt())).setHeader("When").setAutoWidth(true)
                 .setFlexGrow(0).setKey("occurred");
         grid.addColumn(ActivityRow::actor).setHeader("Actor").setAutoWidth(true).setKey("actor");
         grid.addColumn(row -> row.action().name()).setHeader("Action").setAutoWidth(true).setKey("action");

@@ -47,8 +47,6 @@ import java.util.stream.Collectors;
 @RolesAllowed(Role.Names.ADMIN)
 public class ConnectedAccountsView extends VerticalLayout {
 
-    static final DateTimeFormatter TIME_FORMAT =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.UK).withZone(ZoneOffset.UTC);
 
     private final AdminConnectionService connections;
     private final Grid<ConnectionRow> grid = new Grid<>(ConnectionRow.class, false);
@@ -69,6 +67,7 @@ public class ConnectedAccountsView extends VerticalLayout {
         header.setWrap(true);
         matchCount.addClassName("match-count");
         configureGrid();
+        com.example.compliance.base.WindowWidth.compactColumns(this, grid, java.util.Set.of("username", "status", "actions"));
         add(header, grid);
         refresh();
     }
@@ -202,6 +201,6 @@ public class ConnectedAccountsView extends VerticalLayout {
     }
 
     private static String format(Instant instant) {
-        return instant == null ? "" : TIME_FORMAT.format(instant);
+        return com.example.compliance.base.DateTimes.format(instant);
     }
 }

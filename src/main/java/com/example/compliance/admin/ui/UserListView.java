@@ -46,6 +46,7 @@ public class UserListView extends VerticalLayout {
         grid.addColumn(u -> u.createdAt().toString().substring(0, 10)).setHeader("Created").setKey("created");
         grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true).setFlexGrow(0).setKey("actions");
         grid.setSizeFull();
+        com.example.compliance.base.WindowWidth.compactColumns(this, grid, java.util.Set.of("username", "actions"));
         add(header, grid);
         refresh();
     }

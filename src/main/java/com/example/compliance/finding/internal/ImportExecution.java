@@ -127,6 +127,10 @@ public class ImportExecution {
         long t0 = System.nanoTime();
         long c0 = threads.getCurrentThreadCpuTime();
         var auditCase = cases.get(started.caseId());
+        if (auditCase.archived()) {
+            throw new Refusal(409, "Case \"" + auditCase.name() + "\" is archived: restore it on the Cases page before"
+                    + " importing into it. Nothing was imported.", List.of(), null, null);
+        }
         violations.lockCase(started.caseId());
         ledger.read(started.importId(), format.key(), spool.size());
         var now = clock.instant();

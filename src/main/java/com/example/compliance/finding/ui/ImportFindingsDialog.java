@@ -33,8 +33,6 @@ import java.util.Locale;
 /** Upload a scanner's file into the case; shows the result (or the errors with their positions) and the history. */
 class ImportFindingsDialog extends Dialog {
 
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(Locale.UK).withZone(ZoneId.of("UTC"));
 
     private final FindingImportService imports;
     private final ViolationActions.CaseRef auditCase;
@@ -129,7 +127,7 @@ class ImportFindingsDialog extends Dialog {
         history.setAllRowsVisible(true);
         history.addClassName("import-history");
         history.addColumn(ImportResult::number).setHeader("#").setAutoWidth(true).setFlexGrow(0);
-        history.addColumn(r -> WHEN.format(r.startedAt())).setHeader("When (UTC)").setAutoWidth(true);
+        history.addColumn(r -> com.example.compliance.base.DateTimes.format(r.startedAt())).setHeader("When").setAutoWidth(true);
         history.addColumn(ImportResult::startedBy).setHeader("Who").setAutoWidth(true);
         history.addColumn(ImportResult::fileName).setHeader("File").setFlexGrow(2);
         history.addColumn(ImportResult::format).setHeader("Format").setAutoWidth(true);

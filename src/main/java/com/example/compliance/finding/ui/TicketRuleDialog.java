@@ -31,8 +31,6 @@ import java.util.Locale;
  */
 class TicketRuleDialog extends Dialog {
 
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(Locale.UK).withZone(ZoneId.of("UTC"));
 
     private final TicketRuleService rules;
     private final ViolationActions.CaseRef auditCase;
@@ -88,7 +86,7 @@ class TicketRuleDialog extends Dialog {
         current.setAllRowsVisible(true);
         // One wrapping text column: the rule reads as a sentence and fits a 390 px screen without scrolling sideways
         current.addColumn(r -> "≥ %s in %s / %s, as %s (set by %s, %s UTC)".formatted(r.minSeverity(), r.projectKey(),
-                r.issueType(), r.runAs(), r.setBy(), WHEN.format(r.setAt()))).setHeader("Rule").setFlexGrow(1);
+                r.issueType(), r.runAs(), r.setBy(), com.example.compliance.base.DateTimes.format(r.setAt()))).setHeader("Rule").setFlexGrow(1);
         current.addComponentColumn(r -> {
             var delete = new Button(VaadinIcon.TRASH.create(), e -> delete());
             delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);

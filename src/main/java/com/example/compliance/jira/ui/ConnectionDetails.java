@@ -25,13 +25,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import com.example.compliance.base.DateTimes;
 
 /** The connected state: site card, account, scopes, token expiry, re-consent deadline, and the actions. */
 class ConnectionDetails extends VerticalLayout {
 
     static final Duration CONSENT_WARNING = Duration.ofDays(14);
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     ConnectionDetails(JiraStatus status, JiraConnectionService jira, Runnable refresh, Runnable reconnect, Runnable disconnect) {
         setPadding(false);
@@ -44,7 +43,7 @@ class ConnectionDetails extends VerticalLayout {
         add(liveUpdateNotes(live));
         Instant now = Clock.systemUTC().instant();
         if (status.consentExpiresAt() != null && status.consentExpiresAt().isBefore(now.plus(CONSENT_WARNING))) {
-            add(JiraConnectionView.callout("Atlassian requires a new consent by " + WHEN.format(status.consentExpiresAt())
+            add(JiraConnectionView.callout("Atlassian requires a new consent by " + DateTimes.format(status.consentExpiresAt())
                     + ". Reconnect before then to keep creating tickets.", "warning"));
         }
         add(actions(jira, reconnect, disconnect));
@@ -98,7 +97,7 @@ class ConnectionDetails extends VerticalLayout {
                     "warning"));
         }
         live.refusals().forEach(r -> notes.add(JiraConnectionView.callout("Live updates are off on " + r.siteName()
-                + ": Jira refused them on " + WHEN.format(r.at()) + ". Ticket status is refreshed on a schedule "
+                + ": Jira refused them on " + DateTimes.format(r.at()) + ". Ticket status is refreshed on a schedule "
                 + "meanwhile; an administrator can see Jira's reason in the technical details.", "error")));
         return notes;
     }
@@ -120,11 +119,11 @@ class ConnectionDetails extends VerticalLayout {
         facts.add(fact("Jira account", status.displayName()));
         facts.add(fact("This app may", PlainPermissions.describe(status.scopes())));
         facts.add(fact("Live updates", liveUpdateState(live)));
-        facts.add(fact("Access token valid until", status.expiresAt() == null ? "—" : WHEN.format(status.expiresAt())
+        facts.add(fact("Access token valid until", status.expiresAt() == null ? "—" : DateTimes.format(status.expiresAt())
                 + " (renewed automatically)"));
-        facts.add(fact("Last renewed", status.lastRefreshedAt() == null ? "not yet" : WHEN.format(status.lastRefreshedAt())));
-        facts.add(fact("Consent given", WHEN.format(status.consentedAt())));
-        facts.add(fact("Re-consent needed by", WHEN.format(status.consentExpiresAt())));
+        facts.add(fact("Last renewed", status.lastRefreshedAt() == null ? "not yet" : DateTimes.format(status.lastRefreshedAt())));
+        facts.add(fact("Consent given", DateTimes.format(status.consentedAt())));
+        facts.add(fact("Re-consent needed by", DateTimes.format(status.consentExpiresAt())));
         return facts;
     }
 

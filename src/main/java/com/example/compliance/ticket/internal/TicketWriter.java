@@ -214,7 +214,8 @@ public class TicketWriter {
         return new TicketDetails(t.getId(), t.getViolationId(), t.getCaseId(), t.getJiraIssueId(), t.getJiraIssueKey(),
                 t.url(), t.getStatus(), t.getStatusCategory(), t.getProjectKey(), createdBy, t.getCreatedAt(),
                 t.getLastSyncedAt(), t.getSummary(), v == null ? null : v.severity().name(), t.getAssignee(),
-                t.getState() == Ticket.State.DELETED_IN_JIRA, v == null ? null : v.status(), t.getManualCloseReason());
+                t.getState() == Ticket.State.DELETED_IN_JIRA, v == null ? null : v.status(), t.getManualCloseReason(),
+                v == null ? null : v.caseName(), v == null ? null : v.resource(), v == null ? null : v.dueAt());
     }
 
     String username(UUID userId) {

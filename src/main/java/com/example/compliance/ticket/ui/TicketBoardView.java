@@ -24,6 +24,11 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.example.compliance.jira.JiraConnectionService;
+import com.example.compliance.jira.ui.JiraConnectionView;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -36,8 +41,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * The tickets created from violations, grouped by Jira status category. Analysts see their own, admins everyone's.
- * Updates itself through server push when tickets are created or synced.
+ * The tickets created from violations, grouped by Jira status category (or as a list), sorted by severity, age or due
+ * date. Analysts see their own, admins everyone's. Updates itself through server push when tickets are created or
+ * synced; a banner says when the user's Jira connection must be renewed.
  */
 @Route("tickets")
 @PageTitle("Tickets | Compliance Tickets")
@@ -45,6 +51,8 @@ import java.util.stream.Collectors;
 @RolesAllowed({Role.Names.ANALYST, Role.Names.ADMIN})
 public class TicketBoardView extends VerticalLayout {
 
+    static final String BOARD = "Board";
+    static final String LIST = "List";
     private static final List<StatusCategory> COLUMNS = List.of(StatusCategory.TO_DO, StatusCategory.IN_PROGRESS, StatusCategory.DONE);
 
     private final TicketService tickets;
@@ -55,27 +63,52 @@ public class TicketBoardView extends VerticalLayout {
     private final boolean admin;
     private final ComboBox<CaseDetails> caseFilter = new ComboBox<>("Case");
     private final ComboBox<String> projectFilter = new ComboBox<>("Project");
+    private final Select<TicketSort> sort = new Select<>();
+    private final RadioButtonGroup<String> mode = new RadioButtonGroup<>();
     private final Span total = new Span();
     private final HorizontalLayout board = new HorizontalLayout();
+    private final TicketList list = new TicketList();
+    private final JiraConnectionService connections;
     private Registration changes;
     private List<String> knownProjects = List.of();
 
     public TicketBoardView(TicketService tickets, TicketSyncService sync, AuditCaseService cases, UserService users,
-            TicketUiBroadcaster broadcaster) {
+            TicketUiBroadcaster broadcaster, JiraConnectionService connections) {
         this.tickets = tickets;
+        this.connections = connections;
         this.sync = sync;
         this.broadcaster = broadcaster;
         var me = users.currentUser();
         this.userId = me.id();
         this.admin = me.isAdmin();
         setSizeFull();
-        add(new H2("Tickets"), toolbar(cases), total);
+        addClassName("tickets-view");
+        add(new H2("Tickets"));
+        reconnectBanner().ifPresent(this::add);
+        add(toolbar(cases), total);
         board.addClassName("ticket-board");
         board.setWidthFull();
         board.setAlignItems(FlexComponent.Alignment.START);
-        add(board);
-        expand(board);
+        list.setSizeFull();
+        list.setVisible(false);
+        add(board, list);
+        expand(board, list);
+        com.example.compliance.base.WindowWidth.onCompactChange(this, list::setCompact);
         refresh();
+    }
+
+    /** A user whose Jira grant has lapsed learns it here, not from a failed create. */
+    private java.util.Optional<Div> reconnectBanner() {
+        var status = connections.status(userId);
+        if (!status.needsReconnect()) {
+            return java.util.Optional.empty();
+        }
+        var link = new RouterLink("Reconnect Jira", JiraConnectionView.class);
+        var banner = new Div(new Span("Your Jira connection needs to be renewed: statuses here may be out of date and "
+                + "new tickets cannot be created until you reconnect. "), link);
+        banner.addClassNames("callout", "callout-warning", "reconnect-banner");
+        banner.getElement().setAttribute("role", "status");
+        return java.util.Optional.of(banner);
     }
 
     private HorizontalLayout toolbar(AuditCaseService cases) {
@@ -83,14 +116,23 @@ public class TicketBoardView extends VerticalLayout {
         caseFilter.setItemLabelGenerator(CaseDetails::name);
         caseFilter.setPlaceholder("All cases");
         caseFilter.setClearButtonVisible(true);
-        caseFilter.setMinWidth("18em");
         caseFilter.addValueChangeListener(e -> refresh());
         projectFilter.setPlaceholder("All projects");
         projectFilter.setClearButtonVisible(true);
         projectFilter.addValueChangeListener(e -> refresh());
+        sort.setLabel("Sort by");
+        sort.setItems(TicketSort.values());
+        sort.setItemLabelGenerator(TicketSort::label);
+        sort.setValue(TicketSort.SEVERITY);
+        sort.addValueChangeListener(e -> refresh());
+        mode.setLabel("View");
+        mode.setItems(BOARD, LIST);
+        mode.setValue(BOARD);
+        mode.addValueChangeListener(e -> refresh());
         var syncNow = new Button("Sync now", VaadinIcon.REFRESH.create(), click -> syncNow());
         syncNow.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var bar = new HorizontalLayout(caseFilter, projectFilter, syncNow);
+        var bar = new HorizontalLayout(caseFilter, projectFilter, sort, mode, syncNow);
+        bar.addClassName("board-toolbar");
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         bar.setWrap(true);
         return bar;
@@ -119,12 +161,20 @@ public class TicketBoardView extends VerticalLayout {
                 projectFilter.setValue(project);
             }
         }
-        var shown = all.stream().filter(t -> project == null || project.equals(t.projectKey())).toList();
+        var shown = all.stream().filter(t -> project == null || project.equals(t.projectKey()))
+                .sorted(sort.getValue().order()).toList();
         total.setText(shown.size() + (shown.size() == 1 ? " ticket" : " tickets") + (admin ? " (all users)" : ""));
         total.addClassName("ticket-total");
         Map<StatusCategory, List<TicketDetails>> byCategory = shown.stream().collect(Collectors.groupingBy(
                 t -> t.statusCategory() == null ? StatusCategory.UNKNOWN : t.statusCategory()));
+        boolean listMode = LIST.equals(mode.getValue());
+        board.setVisible(!listMode);
+        list.setVisible(listMode);
         board.removeAll();
+        if (listMode) {
+            list.show(shown);
+            return;
+        }
         COLUMNS.forEach(category -> board.add(column(category, byCategory.getOrDefault(category, List.of()))));
         if (byCategory.containsKey(StatusCategory.UNKNOWN)) {
             board.add(column(StatusCategory.UNKNOWN, byCategory.get(StatusCategory.UNKNOWN)));
@@ -141,13 +191,18 @@ public class TicketBoardView extends VerticalLayout {
         var column = new Div(header);
         column.addClassNames("board-column", "board-column-" + category.name());
         column.getElement().setAttribute("data-category", category.name());
-        items.forEach(t -> column.add(new TicketCard(t)));
+        items.forEach(t -> column.add(card(t)));
         if (items.isEmpty()) {
             var empty = new Span("No tickets");
             empty.addClassName("board-empty");
             column.add(empty);
         }
         return column;
+    }
+
+    /** One ticket's card on the board. */
+    private TicketCard card(TicketDetails ticket) {
+        return new TicketCard(ticket);
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.example.compliance.jira.JiraMetadata;
 import com.example.compliance.base.ApplicationException;
 import com.example.compliance.ticket.JiraMetadataService;
 import com.example.compliance.ticket.TicketJobService;
+import com.example.compliance.ticket.TicketFilter;
 import com.example.compliance.ticket.TicketService;
 import com.example.compliance.violation.ViolationDetails;
 import com.example.compliance.violation.ViolationFilter;
@@ -65,6 +66,19 @@ class TicketViolationActions implements ViolationActions {
         button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         button.addClassName("row-create-ticket");
         return Optional.of(button);
+    }
+
+    /** The violation's tickets the caller may see (admins: all), each with key, status, assignee and when. */
+    @Override
+    public Optional<com.vaadin.flow.component.Component> pageSection(ViolationDetails violation) {
+        var found = tickets.find(new TicketFilter(null, violation.id(), null, null));
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        var list = new com.vaadin.flow.component.html.Div();
+        list.addClassName("violation-tickets");
+        found.forEach(t -> list.add(new TicketCard(t)));
+        return Optional.of(list);
     }
 
     private void open(CreateTicketDialog.Target target, Context context) {

@@ -17,6 +17,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -43,8 +44,23 @@ class CaseController {
     }
 
     @GetMapping
-    List<CaseDetails> list() {
-        return cases.findAll();
+    List<CaseDetails> list(@RequestParam(name = "include_archived", defaultValue = "false") boolean includeArchived) {
+        return cases.findAll(includeArchived);
+    }
+
+    @PutMapping("/{id}")
+    CaseDetails update(@PathVariable UUID id, @Valid @RequestBody CreateCaseRequest request) {
+        return cases.update(id, request);
+    }
+
+    @PostMapping("/{id}/archive")
+    CaseDetails archive(@PathVariable UUID id) {
+        return cases.archive(id);
+    }
+
+    @PostMapping("/{id}/restore")
+    CaseDetails restore(@PathVariable UUID id) {
+        return cases.restore(id);
     }
 
     @GetMapping("/{id}")

@@ -26,6 +26,15 @@ public class AuditCase {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(length = 100)
+    private String owner;
+
+    @Column(name = "archived_at")
+    private Instant archivedAt;
+
+    @Column(name = "archived_by", length = 100)
+    private String archivedBy;
+
     protected AuditCase() {}
 
     public AuditCase(UUID id, String name, String framework, String description, Instant createdAt) {
@@ -41,4 +50,24 @@ public class AuditCase {
     public String getFramework() { return framework; }
     public String getDescription() { return description; }
     public Instant getCreatedAt() { return createdAt; }
+    public String getOwner() { return owner; }
+    public Instant getArchivedAt() { return archivedAt; }
+    public String getArchivedBy() { return archivedBy; }
+
+    public void edit(String name, String framework, String description, String owner) {
+        this.name = name;
+        this.framework = framework;
+        this.description = description;
+        this.owner = owner;
+    }
+
+    public void archive(String by, Instant at) {
+        this.archivedAt = at;
+        this.archivedBy = by;
+    }
+
+    public void restore() {
+        this.archivedAt = null;
+        this.archivedBy = null;
+    }
 }

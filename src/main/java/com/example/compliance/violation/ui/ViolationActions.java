@@ -39,4 +39,9 @@ public interface ViolationActions {
 
     /** A small component for one row's action cell, if this violation has an action. */
     Optional<Component> rowAction(ViolationDetails violation, Context context);
+
+    /** A section for the violation's own page (the ticket feature: its tickets with status and link), if any. */
+    default Optional<Component> pageSection(ViolationDetails violation) {
+        return Optional.empty();
+    }
 }

@@ -7,13 +7,9 @@ import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 /** The violations grid's component cells: severity, due date and Jira ticket. */
 final class ViolationCells {
-
-    static final DateTimeFormatter DUE_FORMAT = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneId.of("UTC"));
 
     private ViolationCells() {}
 
@@ -23,20 +19,16 @@ final class ViolationCells {
         return badge;
     }
 
-    /** The due date, and an "Overdue" badge while the violation is open past it. */
+    /** The due date; in the error colour, bold and named "overdue" (to screen readers too) while open past it. */
     static Component dueCell(ViolationDetails v) {
-        var cell = new HorizontalLayout();
-        cell.setSpacing(true);
-        cell.setPadding(false);
-        cell.setAlignItems(FlexComponent.Alignment.CENTER);
-        if (v.dueAt() != null) {
-            cell.add(new Span(DUE_FORMAT.format(v.dueAt())));
-        }
+        var cell = new Span(v.dueAt() == null ? "" : com.example.compliance.base.DateTimes.date(v.dueAt()));
+        cell.addClassName("due-date");
         if (v.overdue()) {
-            var badge = new Span("Overdue");
-            badge.getElement().getThemeList().add("badge error");
-            badge.addClassName("overdue-badge");
-            cell.add(badge);
+            cell.addClassName("overdue");
+            var hidden = new Span(" (overdue)");
+            hidden.addClassName("visually-hidden");
+            cell.add(hidden);
+            cell.getElement().setAttribute("title", "Overdue: open past its due date");
         }
         return cell;
     }

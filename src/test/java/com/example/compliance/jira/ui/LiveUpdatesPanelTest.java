@@ -86,7 +86,7 @@ class LiveUpdatesPanelTest extends KaribuTest {
         UI.getCurrent().navigate(JiraConnectionView.class);
 
         // Plain language for analysts; Jira's reason (JQL, errors) is in the admins' technical details
-        assertThat(notes()).contains("Live updates are off on Acme Security Ops: Jira refused them on 1 Dec 2026, "
+        assertThat(notes()).contains("Live updates are off on Acme Security Ops: Jira refused them on 2026-12-01 "
                 + "10:00 UTC").doesNotContain("project IN");
         assertThat(notes()).doesNotContain("Reconnect to turn on live updates");
         assertThat(text()).contains("Live updates: off on 1 site");

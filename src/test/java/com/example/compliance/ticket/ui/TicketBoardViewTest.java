@@ -40,6 +40,9 @@ class TicketBoardViewTest extends KaribuTest {
     TicketService tickets;
 
     @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Autowired
     com.example.compliance.jira.JiraWebhookService webhooks;
 
     @Autowired
@@ -135,6 +138,52 @@ class TicketBoardViewTest extends KaribuTest {
         openBoard();
         assertThat(keysIn("TO_DO")).containsExactlyInAnyOrder(alices, bobs);
         assertThat(_get(Span.class, spec -> spec.withClasses("ticket-total")).getText()).isEqualTo("2 tickets (all users)");
+    }
+
+    @Test
+    void cards_sort_by_severity_by_default_show_case_and_resource_and_the_list_mode_lists_them() {
+        connectedAnalyst("board-sort-" + System.nanoTime());
+        var low = ticketFor(violation("A.5.1", "Low one", Severity.LOW));
+        var critical = ticketFor(violation("A.8.2", "Critical one", Severity.CRITICAL));
+        openBoard();
+
+        assertThat(keysIn("TO_DO")).containsExactly(critical, low);
+        var card = _find(column("TO_DO"), TicketCard.class).getFirst();
+        assertThat(_get(card, Span.class, spec -> spec.withClasses("ticket-case")).getText()).isEqualTo(auditCase.name());
+        assertThat(_get(card, Span.class, spec -> spec.withClasses("ticket-resource")).getText()).isNotBlank();
+
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.select.Select<TicketSort> sort = _get(com.vaadin.flow.component.select.Select.class,
+                spec -> spec.withLabel("Sort by"));
+        sort.setValue(TicketSort.NEWEST);
+        assertThat(keysIn("TO_DO")).containsExactly(critical, low);
+        sort.setValue(TicketSort.OLDEST);
+        assertThat(keysIn("TO_DO")).containsExactly(low, critical);
+
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.radiobutton.RadioButtonGroup<String> mode = _get(
+                com.vaadin.flow.component.radiobutton.RadioButtonGroup.class, spec -> spec.withLabel("View"));
+        mode.setValue(TicketBoardView.LIST);
+        var list = _get(TicketList.class);
+        assertThat(list.isVisible()).isTrue();
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._findAll(list))
+                .extracting(com.example.compliance.ticket.TicketDetails::jiraTicketKey).containsExactly(low, critical);
+    }
+
+    @Test
+    void a_banner_asks_to_reconnect_when_the_jira_grant_has_lapsed() {
+        String name = "board-banner-" + System.nanoTime();
+        connectedAnalyst(name);
+        openBoard();
+        assertThat(_find(Div.class, spec -> spec.withClasses("reconnect-banner"))).isEmpty();
+
+        jdbc.update("update jira_credentials set status = 'NEEDS_RECONNECT', access_token_enc = null,"
+                + " refresh_token_enc = null where user_id = ?", users.idOf(name));
+        UI.getCurrent().navigate(com.example.compliance.violation.ui.CaseListView.class);
+        openBoard();
+
+        var banner = _get(Div.class, spec -> spec.withClasses("reconnect-banner"));
+        assertThat(banner.getElement().getTextRecursively()).contains("needs to be renewed").contains("Reconnect Jira");
     }
 
     private void connectedAnalyst(String username) {

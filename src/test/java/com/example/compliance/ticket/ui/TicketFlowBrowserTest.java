@@ -13,10 +13,17 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The whole ticket flow in headless Chromium: connect Jira through the sandbox consent page, create, see the board. */
+/**
+ * The whole ticket flow in headless Chromium: connect Jira through the sandbox consent page, create with a double click
+ * (one job), see the board, then click a row into the violation's page.
+ */
 class TicketFlowBrowserTest extends BrowserTest {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     private ChromeDriver driver;
     private WebDriverWait wait;
@@ -73,9 +80,13 @@ class TicketFlowBrowserTest extends BrowserTest {
         wait.until(d -> !d.findElements(By.tagName("vaadin-combo-box-item")).isEmpty());
         project.sendKeys(Keys.ARROW_DOWN);
         project.sendKeys(Keys.ENTER);
-        wait.until(d -> buttonEnabled("Create tickets"));
-        Browser.screenshot(driver, "ticket-flow-2-dialog");
-        clickButton("Create tickets");
+        try {
+            wait.until(d -> buttonEnabled("Create tickets"));
+        } finally {
+            Browser.screenshot(driver, "ticket-flow-2-dialog");
+        }
+        // A double click, as an impatient person gives it: exactly one job
+        new Actions(driver).doubleClick(visibleButton("Create tickets")).perform();
         wait.until(d -> d.findElements(By.className("job-counts")).stream().anyMatch(e -> e.getText().startsWith("2 created")));
         wait.until(d -> d.findElements(By.className("job-result")).stream().anyMatch(e -> e.getText().startsWith("Done")));
         Browser.screenshot(driver, "ticket-flow-3-dialog-result");
@@ -92,6 +103,27 @@ class TicketFlowBrowserTest extends BrowserTest {
         Browser.screenshot(driver, "ticket-flow-5-board");
         var toDo = driver.findElement(By.className("board-column-TO_DO"));
         assertThat(toDo.getText()).contains(keys.get(0), keys.get(1), "Bucket is public " + marker);
+        assertThat(jdbc.queryForObject("select count(*) from ticket_job where user_id = ?", Long.class,
+                users.idOf(analyst.username()))).isEqualTo(1L);
+
+        // A click on a row (not on its link) opens the violation's page, with its ticket
+        driver.get(url("/violations"));
+        WebElement searchAgain = wait.until(d -> input("vaadin-text-field", "Search"));
+        searchAgain.sendKeys(marker);
+        wait.until(d -> d.findElement(By.className("match-count")).getText().equals("2 matching violations"));
+        WebElement resourceCell = wait.until(d -> d.findElements(By.tagName("vaadin-grid-cell-content")).stream()
+                .filter(c -> c.getText().strip().equals(marker + "-a") && c.isDisplayed()).findFirst().orElse(null));
+        resourceCell.click();
+        wait.until(d -> d.getCurrentUrl().matches(".*/violations/[0-9a-f-]{36}$"));
+        wait.until(d -> d.findElement(By.tagName("body")).getText().contains("Bucket is public " + marker));
+        Browser.screenshot(driver, "ticket-flow-6-violation-page");
+        assertThat(driver.findElement(By.tagName("h2")).getText()).isEqualTo("Bucket is public " + marker);
+        assertThat(driver.findElement(By.className("violation-section")).getText()).containsAnyOf(keys.get(0), keys.get(1));
+    }
+
+    private WebElement visibleButton(String text) {
+        return wait.until(d -> d.findElements(By.tagName("vaadin-button")).stream()
+                .filter(b -> b.getText().strip().equals(text) && b.isDisplayed()).findFirst().orElse(null));
     }
 
     private void signIn(String username, String password) {
