@@ -101,7 +101,7 @@ public class ActivityService {
     public List<ActivityRow> findAbout(String targetType, String target) {
         return events.findTop50ByTargetTypeAndTargetOrderByOccurredAtDescIdDesc(targetType, target).stream()
                 .map(e -> new ActivityRow(e.getId(), e.getOccurredAt(), e.getActor(), e.getAction(), e.getTargetType(),
-                        e.getTarget(), e.getJiraSite(), e.getOutcome(), e.getDetail(), e.getRequestId()))
+                        e.getTarget(), e.getJiraSite(), e.getOutcome(), e.getDetail(), e.getRequestId(), e.getTargetName()))
                 .toList();
     }
 

@@ -18,7 +18,7 @@ class AuditEventDialog extends Dialog {
         fields.addClassName("audit-event-fields");
         fields.getStyle().set("display", "grid").set("grid-template-columns", "max-content 1fr")
                 .set("gap", "var(--lumo-space-s) var(--lumo-space-m)").set("align-items", "baseline");
-        field(fields, "When (UTC)", AuditTrailView.OCCURRED_FORMAT.format(row.occurredAt()));
+        field(fields, "When", com.example.compliance.base.DateTimes.formatWithSeconds(row.occurredAt()));
         field(fields, "Actor", row.actor());
         field(fields, "Action", row.action().name());
         field(fields, "Outcome", outcome(row.outcome()));
