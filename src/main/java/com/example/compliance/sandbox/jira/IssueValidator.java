@@ -38,6 +38,11 @@ final class IssueValidator {
 
     private final java.util.function.BiFunction<String, String, Optional<Issue>> issues;
 
+    /** Without issues to be parents (every {@code parent} is unknown). */
+    IssueValidator(DemoDirectory directory, java.util.function.Supplier<String> rejectedSummaryMarker) {
+        this(directory, rejectedSummaryMarker, (cloudId, key) -> Optional.empty());
+    }
+
     IssueValidator(DemoDirectory directory, java.util.function.Supplier<String> rejectedSummaryMarker,
             java.util.function.BiFunction<String, String, Optional<Issue>> issues) {
         this.issues = issues;
