@@ -132,8 +132,8 @@ public class FieldMappingService {
     }
 
     /**
-     * What the mappings put into each field for this violation, on the user's active site (the create dialog's
-     * preview).
+     * What the mappings put into each field for this violation (null: which source fills it), on the user's active
+     * site (the create dialog's preview).
      */
     @PreAuthorize("isAuthenticated()")
     public List<MappedValue> preview(String projectKey, String issueTypeId, ViolationDetails violation) {
@@ -143,8 +143,9 @@ public class FieldMappingService {
             return List.of();
         }
         return mappings.forCreate(cloudId, projectKey, issueTypeId, issues.fields(user, cloudId, projectKey, issueTypeId))
-                .stream().map(m -> new MappedValue(m.fieldId(), m.fieldName(), m.source(),
-                        FieldConversion.display(m.valueFor(violation)))).toList();
+                .stream().map(m -> new MappedValue(m.fieldId(), m.fieldName(), m.source(), violation == null
+                        ? (m.source() == FieldSource.FIXED ? m.fixed() : "each violation's " + m.source().label().toLowerCase())
+                        : FieldConversion.display(m.valueFor(violation)))).toList();
     }
 
     /** Ids of the fields mapped for this project and type on the user's active site. */

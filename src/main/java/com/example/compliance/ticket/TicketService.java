@@ -114,6 +114,13 @@ public class TicketService {
         }
     }
 
+    /** The Epics of a case (one per site and project), oldest first. */
+    @PreAuthorize("isAuthenticated()")
+    public List<CaseEpicDetails> epicsOf(UUID caseId) {
+        return epics.createdFor(caseId).stream().map(e -> new CaseEpicDetails(e.getCaseId(), e.getCloudId(),
+                e.getProjectKey(), e.getJiraIssueKey(), e.url())).toList();
+    }
+
     /** The caller's tickets (admins: everyone's), newest first. */
     @PreAuthorize("isAuthenticated()")
     public List<TicketDetails> find(TicketFilter filter) {

@@ -57,7 +57,7 @@ public class CaseEpic {
     }
 
     /** Unique to the case, site and project, so the Epic is found again by JQL after an ambiguous failure. */
-    static String label(UUID caseId, String cloudId, String projectKey) {
+    public static String label(UUID caseId, String cloudId, String projectKey) {
         var digest = UUID.nameUUIDFromBytes((caseId + "|" + cloudId + "|" + projectKey)
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return "ce-" + digest.toString().replace("-", "");

@@ -57,6 +57,11 @@ public class EpicCreator {
         this.clock = clock;
     }
 
+    /** The case's created Epics, oldest first. */
+    public List<CaseEpic> createdFor(UUID caseId) {
+        return tx.execute(s -> epics.findByCaseIdAndStateOrderByCreatedAt(caseId, CaseEpic.State.CREATED));
+    }
+
     /** The project's Epic issue type, or a 422 saying that the project has none. */
     public JiraMetadata.IssueType epicType(UUID owner, String cloudId, String projectKey) {
         return jira.issueTypes(owner, cloudId, projectKey).stream().filter(JiraMetadata.IssueType::epic).findFirst()
