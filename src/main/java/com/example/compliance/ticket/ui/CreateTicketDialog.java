@@ -71,7 +71,7 @@ public class CreateTicketDialog extends Dialog {
     private final Button create = new Button();
     private final Button cancel = new Button("Cancel", click -> close());
     private final FormLayout form = new FormLayout();
-    private final CreateOptions options;
+    private final CreateOptions createOptions;
 
     public CreateTicketDialog(JiraMetadataService metadata, TicketService tickets, TicketJobService jobs,
             TicketUiBroadcaster broadcaster, Target target, Runnable onCreated) {
@@ -93,8 +93,8 @@ public class CreateTicketDialog extends Dialog {
         missing.addClassNames("missing-fields", "text-secondary");
         jiraErrors.addClassNames("callout", "callout-error", "jira-errors");
         jiraErrors.setVisible(false);
-        options = new CreateOptions(metadata, target);
-        add(summary, site, form, requiredFields, options, missing, jiraErrors);
+        createOptions = new CreateOptions(metadata, target);
+        add(summary, site, form, requiredFields, createOptions, missing, jiraErrors);
 
         create.setText(target.single() ? "Create" : "Create tickets");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -156,7 +156,7 @@ public class CreateTicketDialog extends Dialog {
             }
         }
         var types = loaded;
-        options.projectChosen(chosen, types);
+        createOptions.projectChosen(chosen, types);
         issueType.setItems(types);
         var last = metadata.lastChoice().filter(l -> chosen != null && l.projectKey().equals(chosen.key()));
         types.stream().filter(t -> last.map(l -> l.issueType().equals(t.id()) || l.issueType().equalsIgnoreCase(t.name())).orElse(false))
@@ -187,7 +187,7 @@ public class CreateTicketDialog extends Dialog {
         if (project.getValue() != null) {
             requiredFields.fill(metadata.rememberedFields(project.getValue().key()));
         }
-        options.typeChosen(project.getValue() == null ? null : project.getValue().key(), chosen);
+        createOptions.typeChosen(project.getValue() == null ? null : project.getValue().key(), chosen);
         jiraErrors.setVisible(false);
         updateCreateButton();
     }
@@ -211,7 +211,7 @@ public class CreateTicketDialog extends Dialog {
         try {
             if (target.single()) {
                 var result = tickets.create(new CreateTicketRequest(target.violations().getFirst().id(), project.getValue().key(),
-                        issueType.getValue().id(), chosenPriority, chosenAssignee, fields, null, options.groupUnderEpic()));
+                        issueType.getValue().id(), chosenPriority, chosenAssignee, fields, null, createOptions.groupUnderEpic()));
                 metadata.rememberFields(project.getValue().key(), fields);
                 TicketNotifications.created(result.ticket(), result.created());
                 onCreated.run();
@@ -220,8 +220,8 @@ public class CreateTicketDialog extends Dialog {
             }
             var ids = target.caseId() != null ? null : target.violations().stream().map(ViolationDetails::id).toList();
             var started = jobs.start(new BulkCreateRequest(target.caseId(), ids, project.getValue().key(),
-                    issueType.getValue().id(), chosenPriority, chosenAssignee, fields, options.includeClosed(),
-                    options.groupUnderEpic()));
+                    issueType.getValue().id(), chosenPriority, chosenAssignee, fields, createOptions.includeClosed(),
+                    createOptions.groupUnderEpic()));
             metadata.rememberChoice(project.getValue().key(), issueType.getValue().id());
             metadata.rememberFields(project.getValue().key(), fields);
             followJob(started);

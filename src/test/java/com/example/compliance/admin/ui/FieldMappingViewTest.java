@@ -50,7 +50,7 @@ class FieldMappingViewTest extends KaribuTest {
 
     @Test
     void lists_the_projects_fields_with_their_types_and_required_flag() {
-        assertThat(_get(Span.class, spec -> spec.withClasses("mapping-state")).getText())
+        assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withClasses("mapping-state")).getText())
                 .isEqualTo(fieldRows().size() + " fields on the create screen, 0 mapped.");
         var area = row("Compliance area");
         assertThat(_find(area, Span.class).stream().map(Span::getText).toList())
@@ -85,7 +85,7 @@ class FieldMappingViewTest extends KaribuTest {
         assertThat(notificationTexts()).contains("Saved 2 field mappings for SEC / Task.");
         assertThat(mappings.get(SITE, "SEC", "Task")).extracting(m -> m.fieldId() + "=" + m.source().apiName() + ":" + m.value())
                 .containsExactly("customfield_10051=fixed:7.5", "customfield_10052=rule_id:null");
-        assertThat(_get(Span.class, spec -> spec.withClasses("mapping-state")).getText()).endsWith(", 2 mapped.");
+        assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withClasses("mapping-state")).getText()).endsWith(", 2 mapped.");
     }
 
     private List<FieldMappingRow> fieldRows() {
