@@ -41,7 +41,8 @@ class FieldMappingScreensBrowserTest extends BrowserTest {
     @Test
     void the_mapping_editor_and_the_create_dialog_preview() throws Exception {
         var sandbox = new SandboxJira(port);
-        if (!get(TestUsers.ADMIN, "/api/jira/status").json().get("connected").asBoolean()) {
+        var status = get(TestUsers.ADMIN, "/api/jira/status").json();
+        if (!status.get("connected").asBoolean() || status.get("needs_reconnect").asBoolean()) {
             sandbox.connect(TestUsers.ADMIN);
         }
         assertThat(send(TestUsers.ADMIN, "PUT", SEC_TASK, """
@@ -62,6 +63,8 @@ class FieldMappingScreensBrowserTest extends BrowserTest {
         var wait = new WebDriverWait(driver, Duration.ofSeconds(60));
         signIn(wait);
         driver.get(url("/admin/field-mappings"));
+        wait.until(d -> !d.findElements(By.className("mapping-state")).isEmpty());
+        Browser.screenshot(driver, "field-mapping-editor-first-state");
         wait.until(d -> !d.findElements(By.className("field-mapping-row")).isEmpty());
         WebElement projectInput = driver.findElement(By.cssSelector("vaadin-combo-box input"));
         projectInput.sendKeys(Keys.chord(Keys.CONTROL, "a"), "SEC");
