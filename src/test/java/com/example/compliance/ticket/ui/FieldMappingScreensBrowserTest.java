@@ -66,10 +66,11 @@ class FieldMappingScreensBrowserTest extends BrowserTest {
         wait.until(d -> !d.findElements(By.className("mapping-state")).isEmpty());
         Browser.screenshot(driver, "field-mapping-editor-first-state");
         wait.until(d -> !d.findElements(By.className("field-mapping-row")).isEmpty());
-        WebElement projectInput = driver.findElement(By.cssSelector("vaadin-combo-box input"));
-        projectInput.sendKeys(Keys.chord(Keys.CONTROL, "a"), "SEC");
-        wait.until(d -> !d.findElements(By.tagName("vaadin-combo-box-item")).isEmpty());
-        projectInput.sendKeys(Keys.ENTER);
+        driver.findElement(By.cssSelector("vaadin-combo-box")).click();
+        wait.until(d -> d.findElements(By.tagName("vaadin-combo-box-item")).stream()
+                .anyMatch(item -> item.getText().startsWith("SEC")));
+        driver.findElements(By.tagName("vaadin-combo-box-item")).stream()
+                .filter(item -> item.getText().startsWith("SEC")).findFirst().orElseThrow().click();
         wait.until(d -> d.findElement(By.className("mapping-state")).getText().endsWith("3 mapped."));
         shoot("field-mapping-editor");
 
