@@ -74,7 +74,7 @@ public class JiraIssueService {
                 .uri("/issue/createmeta/{project}/issuetypes", projectKey).retrieve().body(JsonNode.class));
         var types = new ArrayList<JiraMetadata.IssueType>();
         page.path("issueTypes").forEach(t -> types.add(new JiraMetadata.IssueType(t.path("id").asString(),
-                t.path("name").asString())));
+                t.path("name").asString(), t.path("hierarchyLevel").asInt(0))));
         return types;
     }
 
@@ -90,7 +90,7 @@ public class JiraIssueService {
             var schema = f.path("schema");
             fields.add(new JiraMetadata.Field(f.path("fieldId").asString(f.path("key").asString()),
                     f.path("name").asString(), f.path("required").asBoolean(false), schema.path("type").asString("string"),
-                    schema.has("custom"), options));
+                    schema.has("custom"), options, schema.path("items").asString(null), schema.path("custom").asString(null)));
         });
         return fields;
     }

@@ -20,7 +20,8 @@ public class DemoDirectory {
 
     public record Option(String id, String value) {}
 
-    public enum FieldKind { SELECT, NUMBER, DATE }
+    /** TEXT: single-line text; MULTI_SELECT: array of options; LABELS: array of strings; USER: user picker. */
+    public enum FieldKind { SELECT, NUMBER, DATE, TEXT, MULTI_SELECT, LABELS, USER }
 
     public record CustomField(String id, String name, FieldKind kind, boolean required, List<Option> options) {
 
@@ -78,6 +79,8 @@ public class DemoDirectory {
     private static final IssueType TASK = new IssueType("10002", "Task", "A small, distinct piece of work.", "task.svg");
     private static final IssueType BUG = new IssueType("10004", "Bug", "A problem or error.", "bug.svg");
     private static final IssueType INCIDENT = new IssueType("10005", "Incident", "An unplanned interruption of a service.", "incident.svg");
+    /** The one issue type above the standard level (hierarchy level 1): only COMP has it. */
+    public static final IssueType EPIC = new IssueType("10000", "Epic", "A big user story that needs to be broken down.", "epic.svg");
 
     private final List<Account> accounts = List.of(
             new Account("5f1a2b3c4d5e6f7a8b9c0d01", "Alex Rivera", "alex.rivera@acme.example", "Europe/Berlin"),
@@ -89,13 +92,20 @@ public class DemoDirectory {
     private final List<Site> sites = List.of(
             new Site("0c3c4a5b-1d2e-4f60-8a71-92b3c4d5e6f1", "Acme Compliance", "acme-compliance", List.of(
                     new Project("10000", "COMP", "Compliance Remediation", "Remediation of audit findings",
-                            List.of(BUG, TASK), ALL_PRIORITIES, List.of(), true, accounts.get(0).accountId(), true),
+                            List.of(BUG, TASK, EPIC), ALL_PRIORITIES, List.of(), true, accounts.get(0).accountId(), true),
                     new Project("10001", "SEC", "Security Findings", "Findings of the security team",
                             List.of(TASK, BUG), List.of(HIGH, MEDIUM, LOW), List.of(
                                     new CustomField("customfield_10050", "Compliance area", FieldKind.SELECT, true, List.of(
                                             new Option("10100", "Access control"), new Option("10101", "Encryption"),
                                             new Option("10102", "Logging and monitoring"), new Option("10103", "Network security"))),
-                                    new CustomField("customfield_10051", "Risk score", FieldKind.NUMBER, false, List.of())),
+                                    new CustomField("customfield_10051", "Risk score", FieldKind.NUMBER, false, List.of()),
+                                    new CustomField("customfield_10052", "Audit reference", FieldKind.TEXT, false, List.of()),
+                                    new CustomField("customfield_10053", "Affected frameworks", FieldKind.MULTI_SELECT, false, List.of(
+                                            new Option("10110", "SOC2"), new Option("10111", "ISO27001"),
+                                            new Option("10112", "PCI-DSS"), new Option("10113", "CIS"))),
+                                    new CustomField("customfield_10054", "Compliance tags", FieldKind.LABELS, false, List.of()),
+                                    new CustomField("customfield_10055", "Control owner", FieldKind.USER, false, List.of()),
+                                    new CustomField("customfield_10056", "Audit date", FieldKind.DATE, false, List.of())),
                             true, accounts.get(1).accountId(), false),
                     new Project("10002", "LEGACY", "Legacy Audits (read-only)", "Archived audit work; no new issues",
                             List.of(TASK), ALL_PRIORITIES, List.of(), false, accounts.get(0).accountId(), false)),

@@ -66,6 +66,8 @@ public class FaultInjector {
     private final IssueStore issues;
     private final RateLimiter limiter;
     private volatile Faults faults;
+    /** How many more successful creates ({@code POST /issue}, {@code /issue/bulk}) answer 500 after creating. */
+    private final java.util.concurrent.atomic.AtomicInteger lostCreateAnswers = new java.util.concurrent.atomic.AtomicInteger();
 
     FaultInjector(SandboxProperties properties, @Qualifier("sandboxLatencyScheduler") ScheduledExecutorService scheduler,
             SandboxStats stats, IssueStore issues, SandboxClock clock) {
@@ -85,8 +87,21 @@ public class FaultInjector {
         this.faults = faults;
     }
 
+    /**
+     * The next {@code count} creates that succeed answer 500 anyway: Jira did the work and the answer was lost, the
+     * ambiguous failure that the create protocols must recover from by looking before sending again.
+     */
+    public void loseCreateAnswers(int count) {
+        lostCreateAnswers.set(Math.max(0, count));
+    }
+
+    public int lostCreateAnswersLeft() {
+        return lostCreateAnswers.get();
+    }
+
     /** Back to the {@code app.jira.sandbox.*} start values, with empty rate-limit windows. */
     public void reset() {
+        lostCreateAnswers.set(0);
         faults = new Faults(properties.latencyMs(), properties.errorRate(), properties.errorStatus(), null,
                 new RateLimits(properties.burstLimitPerSecond(), properties.perIssueWritesPer2s(),
                         properties.perIssueWritesPer30s(), properties.quotaPointsPerHour()));
@@ -115,6 +130,12 @@ public class FaultInjector {
                 response = withHeaders(handle(handler), decision.headers());
             } else {
                 response = tooManyRequests(decision);
+            }
+            if (call != null && response.getStatusCode().is2xxSuccessful() && "POST".equals(call.method())
+                    && (call.pathTemplate().equals("/rest/api/3/issue") || call.pathTemplate().equals("/rest/api/3/issue/bulk"))
+                    && lostCreateAnswers.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                stats.injected(500);
+                response = SandboxHttpException.jira(500, "Internal server error").toResponse();
             }
         }
         if (current.latencyMs() <= 0) {

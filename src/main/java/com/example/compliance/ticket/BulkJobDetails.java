@@ -14,6 +14,22 @@ public record BulkJobDetails(UUID jobId, JobStatus status, int total, int create
         return created + skipped + failed;
     }
 
+    /** One violation's outcome; {@code title} and {@code resource} name it (filled for failed items). */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Item(UUID violationId, JobItemStatus status, String jiraTicketKey, String error) {}
+    public record Item(UUID violationId, JobItemStatus status, String jiraTicketKey, String error, String title,
+            String resource) {
+
+        public Item(UUID violationId, JobItemStatus status, String jiraTicketKey, String error) {
+            this(violationId, status, jiraTicketKey, error, null, null);
+        }
+
+        public Item named(String title, String resource) {
+            return new Item(violationId, status, jiraTicketKey, error, title, resource);
+        }
+    }
+
+    /** The same job with its failed items named by the violation's title and resource. */
+    public BulkJobDetails withItems(List<Item> named) {
+        return new BulkJobDetails(jobId, status, total, created, skipped, failed, error, named);
+    }
 }

@@ -11,7 +11,8 @@ import tools.jackson.databind.annotation.JsonNaming;
 /**
  * One ticket for one violation. {@code issueType} is a name or id; {@code priority} a name or id (default from the
  * severity); {@code assignee} an accountId, or an email or display name matching exactly one assignable user;
- * {@code fields} values for the project's required custom fields, as Jira expects them.
+ * {@code fields} values for the project's required custom fields, as Jira expects them (they win over the admins'
+ * field mappings); {@code groupUnderEpic} puts the issue under its case's Epic (created once).
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record CreateTicketRequest(
@@ -21,4 +22,15 @@ public record CreateTicketRequest(
         @Size(max = 100) String priority,
         @Size(max = 255) String assignee,
         Map<String, Object> fields,
-        UUID userId) {}
+        UUID userId,
+        Boolean groupUnderEpic) {
+
+    public CreateTicketRequest(UUID violationId, String projectKey, String issueType, String priority, String assignee,
+            Map<String, Object> fields, UUID userId) {
+        this(violationId, projectKey, issueType, priority, assignee, fields, userId, null);
+    }
+
+    public boolean groupsUnderEpic() {
+        return Boolean.TRUE.equals(groupUnderEpic);
+    }
+}

@@ -8,6 +8,7 @@ import com.example.compliance.security.CurrentUser;
 import com.example.compliance.security.Role;
 import com.example.compliance.security.UserService;
 import com.example.compliance.ticket.internal.CreateContext;
+import com.example.compliance.ticket.internal.EpicCreator;
 import com.example.compliance.ticket.internal.IssuePayloads;
 import com.example.compliance.jira.JiraIssueService;
 import com.example.compliance.ticket.internal.TicketCreator;
@@ -47,11 +48,13 @@ public class TicketService {
     private final TicketWriter writer;
     private final TicketQueries queries;
     private final ApplicationEventPublisher events;
+    private final EpicCreator epics;
 
-    TicketService(UserService users, ViolationService violations, JiraApi jira, JiraIssueService issues,
+    TicketService(EpicCreator epics, UserService users, ViolationService violations, JiraApi jira, JiraIssueService issues,
             CreateContext context, IssuePayloads payloads, TicketCreator creator, TicketWriter writer, TicketQueries queries,
             ApplicationEventPublisher events) {
         this.creator = creator;
+        this.epics = epics;
         this.users = users;
         this.violations = violations;
         this.jira = jira;
@@ -81,6 +84,11 @@ public class TicketService {
         }
         var resolved = context.resolve(caller.id(), site.cloudId(), request.projectKey(), request.issueType(),
                 request.priority(), request.assignee(), request.fields());
+        if (request.groupsUnderEpic()) {
+            resolved = resolved.withEpics(Map.of(violation.caseId(), epics.ensure(caller.id(), site.cloudId(),
+                    site.siteUrl(), site.siteName(), request.projectKey(),
+                    new EpicCreator.CaseRef(violation.caseId(), violation.caseName()))));
+        }
         var target = new TicketCreator.Target(caller.id(), site.cloudId(), site.siteUrl(), site.siteName(),
                 request.projectKey(), resolved);
         var outcome = creator.createAll(target, List.of(violation)).get(violation.id());
@@ -106,6 +114,13 @@ public class TicketService {
                 throw outcome.problem();
             }
         }
+    }
+
+    /** The Epics of a case (one per site and project), oldest first. */
+    @PreAuthorize("isAuthenticated()")
+    public List<CaseEpicDetails> epicsOf(UUID caseId) {
+        return epics.createdFor(caseId).stream().map(e -> new CaseEpicDetails(e.getCaseId(), e.getCloudId(),
+                e.getProjectKey(), e.getJiraIssueKey(), e.url())).toList();
     }
 
     /** The caller's tickets (admins: everyone's), newest first. */

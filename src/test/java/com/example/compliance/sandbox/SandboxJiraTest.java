@@ -57,8 +57,11 @@ class SandboxJiraTest extends SandboxTest {
         var types = jira(token, "GET", COMPLIANCE_SITE, "issue/createmeta/COMP/issuetypes", null).json();
         var legacy = jira(token, "GET", COMPLIANCE_SITE, "issue/createmeta/LEGACY/issuetypes", null).json();
 
-        assertThat(names(types.get("issueTypes"))).containsExactly("Bug", "Task");
-        assertThat(types.get("total").asInt()).isEqualTo(2);
+        assertThat(names(types.get("issueTypes"))).containsExactly("Bug", "Task", "Epic");
+        assertThat(types.get("total").asInt()).isEqualTo(3);
+        // The Epic is one level above the standard types: issues can have it as their parent
+        assertThat(types.get("issueTypes").get(2).get("hierarchyLevel").asInt()).isEqualTo(1);
+        assertThat(types.get("issueTypes").get(0).get("hierarchyLevel").asInt()).isZero();
         assertThat(legacy.get("issueTypes").size()).isZero();
         assertThat(jira(token, "GET", COMPLIANCE_SITE, "issue/createmeta/NOPE/issuetypes", null).status()).isEqualTo(404);
         var tooMany = jira(token, "GET", COMPLIANCE_SITE, "issue/createmeta/COMP/issuetypes?maxResults=201", null);

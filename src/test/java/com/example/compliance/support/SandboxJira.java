@@ -141,6 +141,11 @@ public final class SandboxJira {
         control("PUT", "/sandbox/_control/faults", json);
     }
 
+    /** The next {@code count} successful creates answer 500: Jira created the issues, the answer was lost. */
+    public void loseCreateAnswers(int count) {
+        control("PUT", "/sandbox/_control/lost-create-answers", "{\"count\":" + count + "}");
+    }
+
     /**
      * Jira tells every caller of the site to pause: 429 with {@code reason} ({@code jira-quota-tenant-based} or
      * {@code jira-quota-global-based}) until the sandbox clock is {@code retryAfter} further.

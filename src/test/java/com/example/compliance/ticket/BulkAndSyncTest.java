@@ -150,7 +150,7 @@ class BulkAndSyncTest extends TicketTestSupport {
         post(user, "/api/jira/tickets/bulk-create", """
                 {"violation_ids":["%s"],"project_key":"COMP","issue_type":"Task"}""".formatted(UUID.randomUUID())).problem(404);
         post(user, "/api/jira/tickets/bulk-create", """
-                {"case_id":"%s","project_key":"COMP","issue_type":"Epic"}""".formatted(data.caseId())).problem(422);
+                {"case_id":"%s","project_key":"COMP","issue_type":"Story"}""".formatted(data.caseId())).problem(422);
         get(user, "/api/jira/jobs/" + UUID.randomUUID()).problem(404);
         assertThat(jdbc.queryForObject("select count(*) from ticket_job j join ticket_job_item i on i.job_id = j.id where i.violation_id = ?",
                 Long.class, UUID.fromString(data.violationIds().getFirst()))).isZero();

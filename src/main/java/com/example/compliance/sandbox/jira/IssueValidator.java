@@ -28,13 +28,24 @@ final class IssueValidator {
     record Result(NewIssue issue, Map<String, String> errors) {}
 
     private static final Set<String> SYSTEM_FIELDS = Set.of("project", "issuetype", "summary", "description", "labels",
-            "priority", "assignee", "reporter");
+            "priority", "assignee", "reporter", "parent");
+    /** Where an issue's parent is kept among its custom values (id and key), so {@link Issue} needs no new component. */
+    static final String PARENT = "parent";
 
     private final DemoDirectory directory;
 
     private final java.util.function.Supplier<String> rejectedSummaryMarker;
 
+    private final java.util.function.BiFunction<String, String, Optional<Issue>> issues;
+
+    /** Without issues to be parents (every {@code parent} is unknown). */
     IssueValidator(DemoDirectory directory, java.util.function.Supplier<String> rejectedSummaryMarker) {
+        this(directory, rejectedSummaryMarker, (cloudId, key) -> Optional.empty());
+    }
+
+    IssueValidator(DemoDirectory directory, java.util.function.Supplier<String> rejectedSummaryMarker,
+            java.util.function.BiFunction<String, String, Optional<Issue>> issues) {
+        this.issues = issues;
         this.rejectedSummaryMarker = rejectedSummaryMarker;
         this.directory = directory;
     }
@@ -110,8 +121,11 @@ final class IssueValidator {
         var customValues = new HashMap<String, JsonNode>();
         if (project.isPresent()) {
             for (CustomField field : project.get().customFields()) {
-                customField(field, fields.get(field.id()), customValues, errors);
+                customField(site, field, fields.get(field.id()), customValues, errors);
             }
+        }
+        if (project.isPresent() && type != null) {
+            parent(site, project.get(), type, fields.get("parent"), customValues, errors);
         }
         for (var entry : fields.properties()) {
             String name = entry.getKey();
@@ -209,7 +223,31 @@ final class IssueValidator {
         return accountId;
     }
 
-    private static void customField(CustomField field, JsonNode value, Map<String, JsonNode> values,
+    /**
+     * Jira's {@code parent} on create: {@code {"id"}} or {@code {"key"}} of an issue one hierarchy level up in the same
+     * project (here: an Epic above a standard issue type).
+     */
+    private void parent(Site site, Project project, IssueType type, JsonNode node, Map<String, JsonNode> values,
+            Map<String, String> errors) {
+        if (node == null || node.isNull()) {
+            return;
+        }
+        String idOrKey = node.isObject() ? (node.hasNonNull("id") ? node.get("id").asString() : node.path("key").asString(null)) : null;
+        var parent = idOrKey == null ? Optional.<Issue>empty() : issues.apply(site.cloudId(), idOrKey);
+        if (parent.isEmpty()) {
+            errors.put("parent", "Could not find issue by id or key.");
+        } else if (!parent.get().projectKey().equals(project.key())) {
+            errors.put("parent", "You cannot create a subtype in a project different than that of the parent.");
+        } else if (DemoDirectory.EPIC.id().equals(type.id())
+                || !DemoDirectory.EPIC.id().equals(parent.get().issueTypeId())) {
+            errors.put("parent", "Given parent issue does not belong to appropriate hierarchy.");
+        } else {
+            values.put(PARENT, JiraJson.JSON.createObjectNode().put("id", Long.toString(parent.get().id()))
+                    .put("key", parent.get().key()));
+        }
+    }
+
+    private void customField(Site site, CustomField field, JsonNode value, Map<String, JsonNode> values,
             Map<String, String> errors) {
         if (value == null || value.isNull()) {
             if (field.required()) {
@@ -234,6 +272,53 @@ final class IssueValidator {
                     errors.put(field.id(), "Operation value must be a number");
                 } else {
                     values.put(field.id(), value);
+                }
+            }
+            case TEXT -> {
+                if (!value.isString()) {
+                    errors.put(field.id(), "Operation value must be a string");
+                } else if (value.asString().length() > 255) {
+                    errors.put(field.id(), "Text fields can not exceed 255 characters.");
+                } else {
+                    values.put(field.id(), value);
+                }
+            }
+            case MULTI_SELECT -> {
+                var chosen = JiraJson.JSON.createArrayNode();
+                if (!value.isArray()) {
+                    errors.put(field.id(), "Operation value must be an array of options");
+                    return;
+                }
+                for (JsonNode item : value) {
+                    var option = item.isObject() ? field.options().stream().filter(o ->
+                            o.id().equals(item.path("id").asString(null)) || o.value().equals(item.path("value").asString(null)))
+                            .findFirst() : Optional.<DemoDirectory.Option>empty();
+                    if (option.isEmpty()) {
+                        errors.put(field.id(), "Option value '" + (item.isObject() ? item.path("value").asString(item.path("id")
+                                .asString("")) : item) + "' is not valid");
+                        return;
+                    }
+                    chosen.addObject().put("id", option.get().id()).put("value", option.get().value());
+                }
+                values.put(field.id(), chosen);
+            }
+            case LABELS -> {
+                var labelErrors = new LinkedHashMap<String, String>();
+                var labels = labels(value, labelErrors);
+                if (!labelErrors.isEmpty()) {
+                    errors.put(field.id(), labelErrors.get("labels"));
+                } else {
+                    var array = JiraJson.JSON.createArrayNode();
+                    labels.forEach(array::add);
+                    values.put(field.id(), array);
+                }
+            }
+            case USER -> {
+                String accountId = value.isObject() ? value.path("accountId").asString(null) : null;
+                if (accountId == null || !site.memberAccountIds().contains(accountId)) {
+                    errors.put(field.id(), "Specify a valid value for " + field.name());
+                } else {
+                    values.put(field.id(), JiraJson.JSON.createObjectNode().put("accountId", accountId));
                 }
             }
             case DATE -> {

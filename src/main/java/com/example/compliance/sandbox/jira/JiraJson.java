@@ -29,7 +29,7 @@ final class JiraJson {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final List<String> SYSTEM_FIELDS = List.of("summary", "description", "labels", "priority", "assignee",
             "reporter", "creator", "status", "issuetype", "project", "created", "updated", "statuscategorychangedate",
-            "duedate");
+            "duedate", "parent");
     private static final DateTimeFormatter JIRA_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")
             .withZone(ZoneOffset.UTC);
     private static final String AVATARS = "https://avatar-management--avatars.us-west-2.prod.public.atl-paas.net/initials/";
@@ -108,7 +108,7 @@ final class JiraJson {
         json.put("name", type.name());
         json.put("subtask", false);
         json.put("avatarId", 10300 + Long.parseLong(type.id()) % 100);
-        json.put("hierarchyLevel", 0);
+        json.put("hierarchyLevel", "Epic".equals(type.name()) ? 1 : 0);
         return json;
     }
 
@@ -194,6 +194,15 @@ final class JiraJson {
                 case "updated" -> values.put("updated", time(issue.updated()));
                 case "statuscategorychangedate" -> values.put("statuscategorychangedate", time(issue.statusChanged()));
                 case "duedate" -> values.put("duedate", issue.dueDate() == null ? null : issue.dueDate().toString());
+                case "parent" -> {
+                    // Stored with the custom values (see IssueValidator.PARENT): the issue's id and key at creation
+                    JsonNode parent = issue.customFields().get(IssueValidator.PARENT);
+                    if (parent != null) {
+                        values.putObject("parent").put("id", parent.path("id").asString())
+                                .put("key", parent.path("key").asString())
+                                .put("self", rest + "/issue/" + parent.path("id").asString());
+                    }
+                }
                 default -> {
                     JsonNode value = issue.customFields().get(field);
                     project.customFields().stream().filter(f -> f.id().equals(field)).findFirst().ifPresent(custom ->
@@ -210,6 +219,14 @@ final class JiraJson {
         }
         if (field.kind() == DemoDirectory.FieldKind.SELECT) {
             return option(field, stored.path("id").asString(), stored.path("value").asString());
+        }
+        if (field.kind() == DemoDirectory.FieldKind.MULTI_SELECT) {
+            var options = JSON.createArrayNode();
+            stored.forEach(o -> options.add(option(field, o.path("id").asString(), o.path("value").asString())));
+            return options;
+        }
+        if (field.kind() == DemoDirectory.FieldKind.USER) {
+            return userOrNull(stored.path("accountId").asString(null));
         }
         return stored;
     }

@@ -62,7 +62,8 @@ class JiraRestController {
         this.directory = directory;
         this.issues = issues;
         this.faults = faults;
-        this.validator = new IssueValidator(directory, () -> faults.faults().rejectSummaryContaining());
+        this.validator = new IssueValidator(directory, () -> faults.faults().rejectSummaryContaining(),
+                (cloud, key) -> issues.find(cloud, key));
     }
 
     private CompletableFuture<ResponseEntity<Object>> call(String cloudId, String authorization, String scope,
@@ -408,10 +409,20 @@ class JiraRestController {
                         .put("custom", "com.atlassian.jira.plugin.system.customfieldtypes:float");
                 case DATE -> schema.put("type", "date")
                         .put("custom", "com.atlassian.jira.plugin.system.customfieldtypes:datepicker");
+                case TEXT -> schema.put("type", "string")
+                        .put("custom", "com.atlassian.jira.plugin.system.customfieldtypes:textfield");
+                case MULTI_SELECT -> schema.put("type", "array").put("items", "option")
+                        .put("custom", "com.atlassian.jira.plugin.system.customfieldtypes:multiselect");
+                case LABELS -> schema.put("type", "array").put("items", "string")
+                        .put("custom", "com.atlassian.jira.plugin.system.customfieldtypes:labels");
+                case USER -> schema.put("type", "user")
+                        .put("custom", "com.atlassian.jira.plugin.system.customfieldtypes:userpicker");
             }
             schema.put("customId", custom.customId());
-            var field = field(custom.id(), custom.name(), custom.required(), schema, List.of("set"));
-            if (custom.kind() == DemoDirectory.FieldKind.SELECT) {
+            var field = field(custom.id(), custom.name(), custom.required(), schema,
+                    custom.kind() == DemoDirectory.FieldKind.MULTI_SELECT || custom.kind() == DemoDirectory.FieldKind.LABELS
+                            ? List.of("add", "set", "remove") : List.of("set"));
+            if (custom.kind() == DemoDirectory.FieldKind.SELECT || custom.kind() == DemoDirectory.FieldKind.MULTI_SELECT) {
                 var options = field.putArray("allowedValues");
                 custom.options().forEach(o -> options.add(json.option(custom, o.id(), o.value())));
             }

@@ -79,6 +79,12 @@ class TicketController {
         return tickets.find(new TicketFilter(caseId, violationId, statusCategory, projectKey));
     }
 
+    /** The case's Epics (one per site and project) that {@code group_under_epic} created. */
+    @GetMapping("/cases/{caseId}/epics")
+    List<com.example.compliance.ticket.CaseEpicDetails> epics(@PathVariable UUID caseId) {
+        return tickets.epicsOf(caseId);
+    }
+
     @GetMapping("/tickets/{id}")
     TicketDetails get(@PathVariable UUID id) {
         return tickets.get(id);

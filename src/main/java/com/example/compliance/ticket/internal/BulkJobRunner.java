@@ -82,6 +82,7 @@ public class BulkJobRunner {
     private final UserService users;
     private final ApplicationEventPublisher events;
     private final BackgroundUser backgroundUser;
+    private final EpicCreator epics;
     private final int chunkSize;
     private final int pipelineDepth;
     private final int maxRounds;
@@ -90,7 +91,7 @@ public class BulkJobRunner {
 
     BulkJobRunner(TicketJobStore store, ViolationService violations, JiraApi jira, CreateContext context,
             TicketCreator creator, ActivityService activity, UserService users, ApplicationEventPublisher events,
-            BackgroundUser backgroundUser, @Value("${app.tickets.bulk-chunk-size}") int chunkSize,
+            BackgroundUser backgroundUser, EpicCreator epics, @Value("${app.tickets.bulk-chunk-size}") int chunkSize,
             @Value("${app.jira.site-concurrency}") int siteConcurrency,
             @Value("${app.tickets.max-rounds}") int maxRounds, @Value("${app.tickets.round-pause}") Duration roundPause) {
         this.store = store;
@@ -102,6 +103,7 @@ public class BulkJobRunner {
         this.users = users;
         this.events = events;
         this.backgroundUser = backgroundUser;
+        this.epics = epics;
         this.chunkSize = Math.min(50, chunkSize);
         // Chunks reserving and confirming while others wait for Jira; no more: a reservation's in-flight lease
         // (TicketWriter.IN_FLIGHT) must not run out while it waits to be sent
@@ -143,7 +145,12 @@ public class BulkJobRunner {
             }
             var resolved = context.resolve(job.getUserId(), job.getCloudId(), job.getProjectKey(), job.getIssueType(),
                     job.getPriority(), job.getAssigneeAccountId(), fields(job));
-            var target = new TicketCreator.Target(job.getUserId(), job.getCloudId(), site.map(JiraSite::siteUrl).orElseThrow(),
+            String siteUrl = site.map(JiraSite::siteUrl).orElseThrow();
+            if (job.isGroupUnderEpic()) {
+                // Each case's Epic before its issues: an ambiguous answer parks the job, the next run finds it by label
+                resolved = resolved.withEpics(epicsOf(job, siteUrl, status.siteName()));
+            }
+            var target = new TicketCreator.Target(job.getUserId(), job.getCloudId(), siteUrl,
                     status.siteName(), job.getProjectKey(), resolved);
             runRounds(job, target);
             finish(job, JobStatus.COMPLETED, null);
@@ -160,6 +167,17 @@ public class BulkJobRunner {
             store.failPending(job.getId(), stop.getMessage());
             finish(job, JobStatus.FAILED, stop.getMessage());
         }
+    }
+
+    /** The Epic key of every case with pending items, each created once. */
+    private Map<UUID, String> epicsOf(TicketJob job, String siteUrl, String siteName) {
+        var cases = new java.util.LinkedHashMap<UUID, String>();
+        var pending = store.pending(job.getId()).stream().map(TicketJobItem::getViolationId).toList();
+        violations.findAllById(pending).forEach(v -> cases.putIfAbsent(v.caseId(), v.caseName()));
+        var keys = new HashMap<UUID, String>();
+        cases.forEach((caseId, name) -> keys.put(caseId, epics.ensure(job.getUserId(), job.getCloudId(), siteUrl, siteName,
+                job.getProjectKey(), new EpicCreator.CaseRef(caseId, name))));
+        return keys;
     }
 
     private void runRounds(TicketJob job, TicketCreator.Target target) {

@@ -4,6 +4,7 @@ import com.example.compliance.base.UnprocessableException;
 import com.example.compliance.jira.JiraIssueService;
 import com.example.compliance.jira.JiraMetadata;
 import com.example.compliance.violation.Severity;
+import com.example.compliance.violation.ViolationDetails;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +29,8 @@ public class CreateContext {
      * screen has Jira's {@code duedate}, so issues carry the violation's due date there.
      */
     public record Resolved(String projectKey, String issueType, String requestedPriority, Set<String> allowedPriorities,
-            String assigneeAccountId, Map<String, Object> customFields, boolean dueDateOnScreen) {
+            String assigneeAccountId, Map<String, Object> customFields, boolean dueDateOnScreen,
+            List<FieldMappings.Mapped> mappings, String assigneeName, String issueTypeId, Map<UUID, String> epicKeys) {
 
         /** The requested priority, else the severity's default when the project allows it, else Jira's default. */
         public String priorityFor(Severity severity) {
@@ -41,7 +43,19 @@ public class CreateContext {
 
         public IssuePayloads.Options optionsFor(Severity severity) {
             return new IssuePayloads.Options(projectKey, issueType, priorityFor(severity), assigneeAccountId, customFields,
-                    dueDateOnScreen);
+                    dueDateOnScreen, mappings, null);
+        }
+
+        /** The options for this violation: its case's Epic as parent when the issues are grouped under one. */
+        public IssuePayloads.Options optionsFor(ViolationDetails v) {
+            return new IssuePayloads.Options(projectKey, issueType, priorityFor(v.severity()), assigneeAccountId,
+                    customFields, dueDateOnScreen, mappings, epicKeys.get(v.caseId()));
+        }
+
+        /** The same, with each case's Epic (by case id) as the parent of its new issues. */
+        public Resolved withEpics(Map<UUID, String> epics) {
+            return new Resolved(projectKey, issueType, requestedPriority, allowedPriorities, assigneeAccountId,
+                    customFields, dueDateOnScreen, mappings, assigneeName, issueTypeId, Map.copyOf(epics));
         }
     }
 
@@ -53,8 +67,12 @@ public class CreateContext {
 
     private record PrioritiesKey(UUID user, String cloudId, String projectKey, String issueType) {}
 
-    /** What the app needs from a project's create screen (createmeta). */
-    private record Screen(Set<String> priorities, boolean dueDate) {}
+    /** What the app needs from a project's create screen (createmeta): the type's id and the fields. */
+    private record Screen(String typeId, Set<String> priorities, boolean dueDate, List<JiraMetadata.Field> fields) {}
+
+    /** Fields the app itself fills for every issue (or Jira defaults): never "missing". */
+    private static final Set<String> FILLED_BY_APP = Set.of("project", "issuetype", "summary", "description", "labels",
+            "reporter", "priority", "duedate");
 
     private record CachedScreen(Screen screen, Instant until) {}
 
@@ -63,22 +81,49 @@ public class CreateContext {
     private record CachedTypes(List<JiraMetadata.IssueType> types, Instant until) {}
 
     private final JiraIssueService jira;
+    private final FieldMappings fieldMappings;
     private final Clock clock;
     private final Map<PrioritiesKey, CachedScreen> screens = new ConcurrentHashMap<>();
     private final Map<TypesKey, CachedTypes> issueTypes = new ConcurrentHashMap<>();
 
-    CreateContext(JiraIssueService jira, Clock clock) {
+    CreateContext(JiraIssueService jira, FieldMappings fieldMappings, Clock clock) {
         this.jira = jira;
+        this.fieldMappings = fieldMappings;
         this.clock = clock;
     }
 
+    /**
+     * Resolves a create request against Jira before anything is stored or sent: the assignee, the create screen, the
+     * admins' field mappings; refuses (422) a request that leaves a field Jira requires empty, naming the field.
+     */
     public Resolved resolve(UUID user, String cloudId, String projectKey, String issueType, String priority,
             String assignee, Map<String, Object> customFields) {
-        String accountId = assignee == null || assignee.isBlank() ? null : assignee(user, cloudId, projectKey, assignee.strip());
+        JiraMetadata.User assigned = assignee == null || assignee.isBlank() ? null
+                : assignee(user, cloudId, projectKey, assignee.strip());
         var screen = screen(user, cloudId, projectKey, issueType);
         Set<String> allowed = priority == null || priority.isBlank() ? screen.priorities() : Set.of();
-        return new Resolved(projectKey, issueType, priority, allowed, accountId, customFields == null ? Map.of() : customFields,
-                screen.dueDate());
+        Map<String, Object> typed = customFields == null ? Map.of() : customFields;
+        var mapped = fieldMappings.forCreate(cloudId, projectKey, screen.typeId(), screen.fields());
+        requireFilled(projectKey, issueType, screen, typed, mapped, assigned != null);
+        return new Resolved(projectKey, issueType, priority, allowed, assigned == null ? null : assigned.accountId(), typed,
+                screen.dueDate(), mapped, assigned == null ? null : assigned.displayName(), screen.typeId(), Map.of());
+    }
+
+    private static void requireFilled(String projectKey, String issueType, Screen screen, Map<String, Object> typed,
+            List<FieldMappings.Mapped> mapped, boolean assigned) {
+        var mappedIds = mapped.stream().map(FieldMappings.Mapped::fieldId).collect(Collectors.toSet());
+        var missing = screen.fields().stream().filter(JiraMetadata.Field::required)
+                .filter(f -> !FILLED_BY_APP.contains(f.fieldId()) && !mappedIds.contains(f.fieldId()))
+                .filter(f -> !(f.fieldId().equals("assignee") && assigned))
+                .filter(f -> typed.get(f.fieldId()) == null || typed.get(f.fieldId()) instanceof String text && text.isBlank())
+                .toList();
+        if (!missing.isEmpty()) {
+            String names = missing.stream().map(f -> f.name() + " (" + f.fieldId() + ")").collect(Collectors.joining(", "));
+            throw new UnprocessableException("Jira requires " + names + " for " + projectKey + " / " + issueType
+                    + ": give " + (missing.size() == 1 ? "it" : "them") + " in fields, or ask an admin to map "
+                    + (missing.size() == 1 ? "it" : "them") + ".", missing.stream()
+                    .map(f -> Map.of("field", f.fieldId(), "message", f.name() + " is required")).toList());
+        }
     }
 
     private Screen screen(UUID user, String cloudId, String projectKey, String issueType) {
@@ -108,7 +153,8 @@ public class CreateContext {
                 .flatMap(f -> f.allowedValues().stream())
                 .map(o -> o.name().toLowerCase(Locale.ROOT))
                 .collect(Collectors.toSet());
-        return new Screen(priorities, fields.stream().anyMatch(f -> f.fieldId().equals("duedate")));
+        return new Screen(type.id(), priorities, fields.stream().anyMatch(f -> f.fieldId().equals("duedate")),
+                List.copyOf(fields));
     }
 
     private static java.util.Optional<JiraMetadata.IssueType> find(List<JiraMetadata.IssueType> types, String issueType) {
@@ -133,13 +179,13 @@ public class CreateContext {
     }
 
     /** An accountId, or an email / display name that must match exactly one assignable user of the project. */
-    private String assignee(UUID user, String cloudId, String projectKey, String assignee) {
+    private JiraMetadata.User assignee(UUID user, String cloudId, String projectKey, String assignee) {
         List<JiraMetadata.User> matches = matches(jira.assignableUsers(user, cloudId, projectKey, assignee), assignee);
         if (matches.isEmpty()) {
             matches = matches(jira.assignableUsers(user, cloudId, projectKey, null), assignee);
         }
         if (matches.size() == 1) {
-            return matches.getFirst().accountId();
+            return matches.getFirst();
         }
         String problem = matches.isEmpty()
                 ? "'" + assignee + "' matches no user who can be assigned in project " + projectKey + "."

@@ -26,7 +26,13 @@ public class IssuePayloads {
      * has Jira's {@code duedate}, so it is set to the violation's due day (UTC).
      */
     public record Options(String projectKey, String issueType, String priority, String assigneeAccountId,
-            Map<String, Object> customFields, boolean dueDate) {}
+            Map<String, Object> customFields, boolean dueDate, List<FieldMappings.Mapped> mappings, String parentKey) {
+
+        public Options(String projectKey, String issueType, String priority, String assigneeAccountId,
+                Map<String, Object> customFields, boolean dueDate) {
+            this(projectKey, issueType, priority, assigneeAccountId, customFields, dueDate, List.of(), null);
+        }
+    }
 
     private final Environment environment;
 
@@ -82,6 +88,10 @@ public class IssuePayloads {
         if (options.assigneeAccountId() != null) {
             fields.put("assignee", Map.of("accountId", options.assigneeAccountId()));
         }
+        if (options.parentKey() != null) {
+            fields.put("parent", Map.of("key", options.parentKey()));
+        }
+        mapped(v, options, fields);
         if (options.customFields() != null) {
             options.customFields().forEach((key, value) -> {
                 if (!fields.containsKey(key)) {
@@ -90,6 +100,28 @@ public class IssuePayloads {
             });
         }
         return fields;
+    }
+
+    /** The admins' mappings; a value the user typed for the same field wins, mapped labels join the app's. */
+    @SuppressWarnings("unchecked")
+    private static void mapped(ViolationDetails v, Options options, Map<String, Object> fields) {
+        if (options.mappings() == null) {
+            return;
+        }
+        var typed = options.customFields() == null ? Map.<String, Object>of() : options.customFields();
+        for (var mapping : options.mappings()) {
+            Object value = typed.containsKey(mapping.fieldId()) ? null : mapping.valueFor(v);
+            if (value == null) {
+                continue;
+            }
+            if (mapping.fieldId().equals("labels") && fields.get("labels") instanceof List<?> labels) {
+                var merged = new LinkedHashSet<>((List<String>) labels);
+                merged.addAll((List<String>) value);
+                fields.put("labels", new ArrayList<>(merged));
+            } else {
+                fields.put(mapping.fieldId(), value);
+            }
+        }
     }
 
     List<String> labels(ViolationDetails v) {

@@ -99,6 +99,10 @@ public class Ticket {
         this.inFlightBy = null;
     }
 
+    void assignedOnCreate(String assignee) {
+        this.assignee = assignee;
+    }
+
     void synced(String issueKey, String projectKey, String summary, String status, StatusCategory category,
             String assignee, Instant now) {
         this.state = State.CREATED;

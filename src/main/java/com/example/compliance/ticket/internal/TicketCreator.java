@@ -151,7 +151,7 @@ public class TicketCreator {
         var ids = reservations.stream().map(r -> r.ticket().getId()).toList();
         var fields = reservations.stream().map(r -> {
             var v = byId.get(r.ticket().getViolationId());
-            return payloads.fields(v, target.resolved().optionsFor(v.severity()));
+            return payloads.fields(v, target.resolved().optionsFor(v));
         }).toList();
         JiraIssueService.BulkCreated result;
         try {
@@ -187,7 +187,7 @@ public class TicketCreator {
             } else {
                 var issue = created.next();
                 confirmations.add(new TicketWriter.Confirmation(reservation.ticket().getId(), issue.id(), issue.key(),
-                        "To Do", StatusCategory.TO_DO));
+                        "To Do", StatusCategory.TO_DO, target.resolved().assigneeName()));
             }
         }
         for (var ticket : writer.confirmAll(confirmations, false, target.siteName())) {

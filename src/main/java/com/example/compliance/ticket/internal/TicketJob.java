@@ -44,7 +44,19 @@ public class TicketJob {
     @Column(name = "running_request", length = 64)
     private String runningRequest;
 
+    /** The job's issues go under their case's Epic (one per case, project and site; see {@code EpicCreator}). */
+    @Column(name = "group_under_epic")
+    private boolean groupUnderEpic;
+
     protected TicketJob() {}
+
+    void groupUnderEpic() {
+        this.groupUnderEpic = true;
+    }
+
+    public boolean isGroupUnderEpic() {
+        return groupUnderEpic;
+    }
 
     TicketJob(UUID id, UUID userId, String cloudId, String projectKey, String issueType, String priority,
             String assigneeAccountId, String fieldsJson, int total, Instant now, String runningRequest) {

@@ -43,7 +43,7 @@ public class TicketJobStore {
      * two requests that arrive together, also on different instances.
      */
     public Started create(UUID userId, String cloudId, String projectKey, String issueType, String priority,
-            String assigneeAccountId, String fieldsJson, List<UUID> violationIds, String fingerprint) {
+            String assigneeAccountId, String fieldsJson, List<UUID> violationIds, String fingerprint, boolean groupUnderEpic) {
         for (int attempt = 0; ; attempt++) {
             var running = tx.execute(s -> jobs.findByRunningRequest(fingerprint));
             if (running.isPresent()) {
@@ -52,8 +52,12 @@ public class TicketJobStore {
             UUID id = UUID.randomUUID();
             try {
                 tx.executeWithoutResult(s -> {
-                    em.persist(new TicketJob(id, userId, cloudId, projectKey, issueType, priority, assigneeAccountId,
-                            fieldsJson, violationIds.size(), clock.instant(), fingerprint));
+                    var job = new TicketJob(id, userId, cloudId, projectKey, issueType, priority, assigneeAccountId,
+                            fieldsJson, violationIds.size(), clock.instant(), fingerprint);
+                    if (groupUnderEpic) {
+                        job.groupUnderEpic();
+                    }
+                    em.persist(job);
                     em.flush(); // the job row first: an identical request that won the race refuses it here
                     var rows = new java.util.ArrayList<TicketJobItem>(violationIds.size());
                     for (int i = 0; i < violationIds.size(); i++) {

@@ -139,7 +139,13 @@ public class TicketWriter {
     }
 
     /** What Jira answered for one reserved ticket. */
-    public record Confirmation(UUID ticketId, String issueId, String issueKey, String status, StatusCategory category) {}
+    public record Confirmation(UUID ticketId, String issueId, String issueKey, String status, StatusCategory category,
+            String assignee) {
+
+        public Confirmation(UUID ticketId, String issueId, String issueKey, String status, StatusCategory category) {
+            this(ticketId, issueId, issueKey, status, category, null);
+        }
+    }
 
     /** Jira created (or we found) the issue: the ticket is real from now on. */
     public Ticket confirm(UUID ticketId, String issueId, String issueKey, String status, StatusCategory category,
@@ -170,6 +176,10 @@ public class TicketWriter {
                     throw new IllegalStateException("Ticket " + c.ticketId() + " vanished while it was being confirmed");
                 }
                 t.created(c.issueId(), c.issueKey(), c.status() == null ? "To Do" : c.status(), c.category(), clock.instant());
+                if (c.assignee() != null) {
+                    // Jira assigned it as asked: the board shows the assignee now, not after the next sync
+                    t.assignedOnCreate(c.assignee());
+                }
                 links.add(new ViolationService.JiraLink(t.getViolationId(), c.issueKey(), t.url(), t.getStatus(),
                         c.category().name()));
                 String actor = actors.computeIfAbsent(t.getCreatedBy(),

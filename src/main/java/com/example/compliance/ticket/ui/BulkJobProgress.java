@@ -60,7 +60,9 @@ class BulkJobProgress extends VerticalLayout {
         }
         if (finished) {
             job.items().stream().filter(i -> i.status() == JobItemStatus.FAILED).forEach(i -> failures.add(new ListItem(
-                    titles.getOrDefault(i.violationId(), i.violationId().toString()) + ": " + i.error())));
+                    (i.title() != null ? i.title() : titles.getOrDefault(i.violationId(), i.violationId().toString()))
+                            + (i.resource() == null || i.resource().isBlank() ? "" : " (" + i.resource() + ")")
+                            + ": " + i.error())));
         }
         retry.setVisible(finished && job.failed() > 0);
     }

@@ -36,11 +36,17 @@ import java.util.stream.Collectors;
 public class CreateTicketDialog extends Dialog {
 
     /** What to create tickets for: the listed violations, or every violation of a case ({@code caseId} set). */
-    public record Target(List<ViolationDetails> violations, UUID caseId, String caseName, long total, long withTicket) {
+    public record Target(List<ViolationDetails> violations, UUID caseId, String caseName, long total, long withTicket,
+            long notOpen) {
+
+        public Target(List<ViolationDetails> violations, UUID caseId, String caseName, long total, long withTicket) {
+            this(violations, caseId, caseName, total, withTicket, 0);
+        }
 
         public static Target of(List<ViolationDetails> violations) {
             return new Target(List.copyOf(violations), null, null, violations.size(),
-                    violations.stream().filter(ViolationDetails::hasTicket).count());
+                    violations.stream().filter(ViolationDetails::hasTicket).count(),
+                    violations.stream().filter(v -> v.status() != null && !v.status().isOpen()).count());
         }
 
         boolean single() {
@@ -65,6 +71,7 @@ public class CreateTicketDialog extends Dialog {
     private final Button create = new Button();
     private final Button cancel = new Button("Cancel", click -> close());
     private final FormLayout form = new FormLayout();
+    private final CreateOptions createOptions;
 
     public CreateTicketDialog(JiraMetadataService metadata, TicketService tickets, TicketJobService jobs,
             TicketUiBroadcaster broadcaster, Target target, Runnable onCreated) {
@@ -80,10 +87,14 @@ public class CreateTicketDialog extends Dialog {
         configureFields();
         var summary = new Paragraph(describe(target));
         summary.addClassName("create-summary");
-        missing.addClassName("missing-fields");
+        var site = new Paragraph("Jira site: " + metadata.siteName());
+        site.addClassNames("target-site", "text-secondary");
+        // Guidance, not an error: the user has not done anything wrong yet
+        missing.addClassNames("missing-fields", "text-secondary");
         jiraErrors.addClassNames("callout", "callout-error", "jira-errors");
         jiraErrors.setVisible(false);
-        add(summary, form, requiredFields, missing, jiraErrors);
+        createOptions = new CreateOptions(metadata, target);
+        add(summary, site, form, requiredFields, createOptions, missing, jiraErrors);
 
         create.setText(target.single() ? "Create" : "Create tickets");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -107,7 +118,9 @@ public class CreateTicketDialog extends Dialog {
         String scope = target.caseId() != null ? " for case “" + target.caseName() + "”" : "";
         long toCreate = target.total() - target.withTicket();
         return toCreate + " ticket" + (toCreate == 1 ? "" : "s") + scope + ": " + target.total() + " violations, "
-                + target.withTicket() + " already have one.";
+                + target.withTicket() + " already have one." + (target.notOpen() == 0 ? "" : " " + target.notOpen()
+                + (target.notOpen() == 1 ? " is" : " are") + " not open (resolved, risk accepted or false positive)"
+                + " and will be skipped.");
     }
 
     private void configureFields() {
@@ -143,6 +156,7 @@ public class CreateTicketDialog extends Dialog {
             }
         }
         var types = loaded;
+        createOptions.projectChosen(chosen, types);
         issueType.setItems(types);
         var last = metadata.lastChoice().filter(l -> chosen != null && l.projectKey().equals(chosen.key()));
         types.stream().filter(t -> last.map(l -> l.issueType().equals(t.id()) || l.issueType().equalsIgnoreCase(t.name())).orElse(false))
@@ -167,7 +181,13 @@ public class CreateTicketDialog extends Dialog {
         priority.setItems(options);
         priority.setValue(PriorityDefaults.preselect(target, allowed));
         priority.setVisible(!allowed.isEmpty());
-        requiredFields.show(fields);
+        var mappedIds = chosen == null || project.getValue() == null ? java.util.Set.<String>of()
+                : metadata.mappedFieldIds(project.getValue().key(), chosen.id());
+        requiredFields.show(fields, mappedIds);
+        if (project.getValue() != null) {
+            requiredFields.fill(metadata.rememberedFields(project.getValue().key()));
+        }
+        createOptions.typeChosen(project.getValue() == null ? null : project.getValue().key(), chosen);
         jiraErrors.setVisible(false);
         updateCreateButton();
     }
@@ -191,7 +211,8 @@ public class CreateTicketDialog extends Dialog {
         try {
             if (target.single()) {
                 var result = tickets.create(new CreateTicketRequest(target.violations().getFirst().id(), project.getValue().key(),
-                        issueType.getValue().id(), chosenPriority, chosenAssignee, fields, null));
+                        issueType.getValue().id(), chosenPriority, chosenAssignee, fields, null, createOptions.groupUnderEpic()));
+                metadata.rememberFields(project.getValue().key(), fields);
                 TicketNotifications.created(result.ticket(), result.created());
                 onCreated.run();
                 close();
@@ -199,9 +220,11 @@ public class CreateTicketDialog extends Dialog {
             }
             var ids = target.caseId() != null ? null : target.violations().stream().map(ViolationDetails::id).toList();
             var started = jobs.start(new BulkCreateRequest(target.caseId(), ids, project.getValue().key(),
-                    issueType.getValue().id(), chosenPriority, chosenAssignee, fields));
+                    issueType.getValue().id(), chosenPriority, chosenAssignee, fields, createOptions.includeClosed(),
+                    createOptions.groupUnderEpic()));
             metadata.rememberChoice(project.getValue().key(), issueType.getValue().id());
-            followJob(started.jobId());
+            metadata.rememberFields(project.getValue().key(), fields);
+            followJob(started);
         } catch (UnprocessableException e) {
             showJiraErrors(e);
             updateCreateButton();
@@ -224,7 +247,8 @@ public class CreateTicketDialog extends Dialog {
         jiraErrors.setVisible(true);
     }
 
-    private void followJob(UUID jobId) {
+    private void followJob(com.example.compliance.ticket.BulkJobStarted started) {
+        UUID jobId = started.jobId();
         var titles = target.violations().stream().collect(Collectors.toMap(ViolationDetails::id, ViolationDetails::title, (a, b) -> a));
         var progress = new BulkJobProgress(titles, job -> {
             try {
@@ -235,6 +259,13 @@ public class CreateTicketDialog extends Dialog {
         });
         removeAll();
         add(new Paragraph(describe(target)), progress);
+        if (started.skippedNotOpen() > 0) {
+            var skipped = new Paragraph(started.skippedNotOpen() + " skipped because they are not open ("
+                    + started.skippedByStatus().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                            .map(e -> e.getValue() + " " + e.getKey().replace('_', ' ')).collect(Collectors.joining(", ")) + ").");
+            skipped.addClassName("skipped-not-open");
+            add(skipped);
+        }
         create.setVisible(false);
         cancel.setText("Close");
 

@@ -22,7 +22,9 @@ class RequiredFieldInputs extends FormLayout {
     static final Set<String> STANDARD = Set.of("project", "issuetype", "summary", "description", "priority", "labels",
             "reporter", "assignee");
 
-    private record Input(JiraMetadata.Field field, HasValue<?, ?> component, Function<Object, Object> toJira) {}
+    /** {@code mapped}: the admins' mapping fills the field when it is left empty, so it is optional here. */
+    private record Input(JiraMetadata.Field field, HasValue<?, ?> component, Function<Object, Object> toJira,
+            boolean mapped) {}
 
     private final Map<String, Input> inputs = new LinkedHashMap<>();
     private Runnable onChange = () -> {};
@@ -37,41 +39,86 @@ class RequiredFieldInputs extends FormLayout {
     }
 
     void show(List<JiraMetadata.Field> fields) {
+        show(fields, Set.of());
+    }
+
+    /** Inputs for the required fields; those in {@code mapped} are optional (a typed value wins over the mapping). */
+    void show(List<JiraMetadata.Field> fields, Set<String> mapped) {
         removeAll();
         inputs.clear();
-        fields.stream().filter(f -> f.required() && !STANDARD.contains(f.fieldId())).forEach(this::addInput);
+        fields.stream().filter(f -> f.required() && !STANDARD.contains(f.fieldId()))
+                .forEach(f -> addInput(f, mapped.contains(f.fieldId())));
         setVisible(!inputs.isEmpty());
     }
 
-    private void addInput(JiraMetadata.Field field) {
+    /** Pre-fills inputs with values the user gave before (Jira's format); values that no longer fit are ignored. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void fill(Map<String, Object> remembered) {
+        remembered.forEach((id, value) -> {
+            var input = inputs.get(id);
+            if (input == null || value == null) {
+                return;
+            }
+            Object shown = switch (input.component()) {
+                case NumberField n when value instanceof Number number -> number.doubleValue();
+                case DatePicker d when value instanceof String text -> parseDate(text);
+                case Select<?> select when value instanceof Map<?, ?> map -> input.field().allowedValues() == null ? null
+                        : input.field().allowedValues().stream().filter(o -> o.id().equals(String.valueOf(map.get("id"))))
+                                .findFirst().orElse(null);
+                case TextField t when value instanceof String text -> text;
+                default -> null;
+            };
+            if (shown != null) {
+                ((HasValue) input.component()).setValue(shown);
+            }
+        });
+    }
+
+    private static LocalDate parseDate(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private void addInput(JiraMetadata.Field field, boolean mapped) {
         Input input = switch (field.type() == null ? "" : field.type()) {
             case "number" -> new Input(field, new NumberField(field.name()), v -> {
                 double d = (Double) v;
                 return d == Math.rint(d) ? (Object) (long) d : (Object) d;
-            });
-            case "date" -> new Input(field, new DatePicker(field.name()), v -> ((LocalDate) v).toString());
+            }, mapped);
+            case "date" -> new Input(field, new DatePicker(field.name()), v -> ((LocalDate) v).toString(), mapped);
             case "option" -> {
                 var select = new Select<JiraMetadata.Option>();
                 select.setLabel(field.name());
                 select.setItems(field.allowedValues() == null ? List.of() : field.allowedValues());
                 select.setItemLabelGenerator(JiraMetadata.Option::name);
                 select.setPlaceholder("Choose…");
-                yield new Input(field, select, v -> Map.of("id", ((JiraMetadata.Option) v).id()));
+                yield new Input(field, select, v -> Map.of("id", ((JiraMetadata.Option) v).id()), mapped);
             }
-            default -> new Input(field, new TextField(field.name()), v -> ((String) v).strip());
+            default -> new Input(field, new TextField(field.name()), v -> ((String) v).strip(), mapped);
         };
-        input.component().setRequiredIndicatorVisible(true);
-        input.component().addValueChangeListener(e -> {
-            markInvalid(input, isEmpty(input) ? "Jira requires " + field.name() : null);
+        Input added = input;
+        if (mapped) {
+            if (added.component() instanceof com.vaadin.flow.component.HasHelper helper) {
+                helper.setHelperText("Filled by the field mapping unless you choose a value");
+            }
+        } else {
+            added.component().setRequiredIndicatorVisible(true);
+        }
+        added.component().addValueChangeListener(e -> {
+            markInvalid(added, isEmpty(added) && !mapped ? "Jira requires " + field.name() : null);
             onChange.run();
         });
+
         inputs.put(field.fieldId(), input);
         add((com.vaadin.flow.component.Component) input.component());
     }
 
     /** Names of the required fields that are still empty. */
     List<String> missing() {
-        return inputs.values().stream().filter(RequiredFieldInputs::isEmpty).map(i -> i.field().name()).toList();
+        return inputs.values().stream().filter(i -> !i.mapped() && isEmpty(i)).map(i -> i.field().name()).toList();
     }
 
     /** The values as Jira expects them, keyed by field id. */

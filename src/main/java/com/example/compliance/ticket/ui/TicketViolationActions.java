@@ -46,15 +46,36 @@ class TicketViolationActions implements ViolationActions {
             var byCase = new ViolationFilter(chosen.id(), Set.of(), null, null);
             long total = violations.count(byCase);
             long withTicket = violations.count(new ViolationFilter(chosen.id(), Set.of(), null, null, true));
-            open(new CreateTicketDialog.Target(List.of(), chosen.id(), chosen.name(), total, withTicket), context);
+            long open = java.util.Arrays.stream(com.example.compliance.violation.ViolationStatus.values())
+                    .filter(com.example.compliance.violation.ViolationStatus::isOpen)
+                    .mapToLong(status -> violations.count(new ViolationFilter(chosen.id(), Set.of(), status, null))).sum();
+            open(new CreateTicketDialog.Target(List.of(), chosen.id(), chosen.name(), total, withTicket, total - open),
+                    context);
         });
+        var epicLinks = new com.vaadin.flow.component.html.Span();
+        epicLinks.addClassName("case-epics");
         Runnable update = () -> {
             forSelection.setEnabled(!context.selection().isEmpty());
             forCase.setEnabled(context.selectedCase() != null);
+            showEpics(epicLinks, context.selectedCase() == null ? null : context.selectedCase().id());
         };
         context.onChange(update);
         update.run();
-        return List.of(forSelection, forCase);
+        return List.of(forSelection, forCase, epicLinks);
+    }
+
+    /** Links to the chosen case's Epics in Jira, where tickets were grouped under one. */
+    private void showEpics(com.vaadin.flow.component.html.Span links, java.util.UUID caseId) {
+        links.removeAll();
+        if (caseId != null) {
+            tickets.epicsOf(caseId).stream().filter(e -> com.example.compliance.base.SafeLinks.isSafe(e.jiraUrl())).forEach(e -> {
+                var link = new com.vaadin.flow.component.html.Anchor(e.jiraUrl(), "Epic " + e.jiraKey());
+                link.setTarget("_blank");
+                link.getStyle().set("margin-inline-start", "var(--lumo-space-s)");
+                links.add(link);
+            });
+        }
+        links.setVisible(links.getComponentCount() > 0);
     }
 
     @Override
