@@ -5,15 +5,19 @@ import java.util.UUID;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
-/** A bulk creation job and each violation's outcome. */
+/**
+ * A bulk job and each item's outcome: for a creation ({@code kind} CREATE) one item per violation; for an update of
+ * tickets (UPDATE: assign, transition, comment) one per ticket, with {@code ticketId} set and {@code updated} counting
+ * the tickets Jira changed.
+ */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record BulkJobDetails(UUID jobId, JobStatus status, int total, int created, int skipped, int failed,
-        String error, List<Item> items) {
+public record BulkJobDetails(UUID jobId, String kind, JobStatus status, int total, int created, int updated,
+        int skipped, int failed, String error, List<Item> items) {
 
     public int done() {
-        return created + skipped + failed;
+        return created + updated + skipped + failed;
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Item(UUID violationId, JobItemStatus status, String jiraTicketKey, String error) {}
+    public record Item(UUID violationId, UUID ticketId, JobItemStatus status, String jiraTicketKey, String error) {}
 }
