@@ -38,7 +38,7 @@ public class JiraBulkEditService {
         if (issueIdsOrKeys.isEmpty() || issueIdsOrKeys.size() > LIMIT) {
             throw new IllegalArgumentException("A bulk edit takes 1 to " + LIMIT + " issues");
         }
-        var userField = new HashMap<String, Object>();
+        var userField = new java.util.LinkedHashMap<String, Object>();
         userField.put("fieldId", "assignee");
         userField.put("user", accountIdOrNull == null ? null : Map.of("accountId", accountIdOrNull));
         var body = Map.of("selectedIssueIdsOrKeys", issueIdsOrKeys, "selectedActions", List.of("assignee"),

@@ -9,7 +9,9 @@ import com.example.compliance.base.InvalidInputException.InputError;
 import com.example.compliance.base.NotFoundException;
 import com.example.compliance.base.UnprocessableException;
 import com.example.compliance.security.UserService;
+import com.example.compliance.jira.JiraMetadata;
 import com.example.compliance.ticket.internal.BulkUpdateJobs;
+import com.example.compliance.ticket.internal.BulkUpdateOptions;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -33,11 +35,35 @@ public class TicketBulkUpdateService {
     private final UserService users;
     private final BulkUpdateJobs jobs;
     private final ActivityService activity;
+    private final BulkUpdateOptions options;
 
-    TicketBulkUpdateService(UserService users, BulkUpdateJobs jobs, ActivityService activity) {
+    TicketBulkUpdateService(UserService users, BulkUpdateJobs jobs, ActivityService activity, BulkUpdateOptions options) {
         this.users = users;
         this.jobs = jobs;
         this.activity = activity;
+        this.options = options;
+    }
+
+    /** The people assignable in every project of these tickets (Jira's assignable user search, live). */
+    @PreAuthorize("isAuthenticated()")
+    public List<JiraMetadata.User> assignableUsers(List<UUID> ticketIds, String query) {
+        return options.assignableUsers(actOn(ticketIds), query);
+    }
+
+    /** The statuses Jira's transitions reach from these tickets, by how many tickets reach each. */
+    @PreAuthorize("isAuthenticated()")
+    public List<TransitionChoice> transitions(List<UUID> ticketIds) {
+        return options.transitions(actOn(ticketIds));
+    }
+
+    /** The tickets the caller may act on (own ones; admins: all); the others are refused as in {@link #start}. */
+    private List<UUID> actOn(List<UUID> ticketIds) {
+        var caller = users.currentUser();
+        var others = jobs.tickets(ticketIds).stream().filter(t -> !caller.isAdmin() && !t.ownerId().equals(caller.id())).toList();
+        if (!others.isEmpty()) {
+            throw new ForbiddenException("You may act only on your own tickets; " + keys(others) + " belong to other users.");
+        }
+        return ticketIds;
     }
 
     @PreAuthorize("isAuthenticated()")

@@ -59,9 +59,12 @@ public class TicketBoardView extends VerticalLayout {
     private final HorizontalLayout board = new HorizontalLayout();
     private Registration changes;
     private List<String> knownProjects = List.of();
+    private final BoardSelection selection;
 
     public TicketBoardView(TicketService tickets, TicketSyncService sync, AuditCaseService cases, UserService users,
-            TicketUiBroadcaster broadcaster) {
+            TicketUiBroadcaster broadcaster, BoardSelection selection) {
+        this.selection = selection;
+        selection.onRedraw(this::refresh);
         this.tickets = tickets;
         this.sync = sync;
         this.broadcaster = broadcaster;
@@ -90,7 +93,7 @@ public class TicketBoardView extends VerticalLayout {
         projectFilter.addValueChangeListener(e -> refresh());
         var syncNow = new Button("Sync now", VaadinIcon.REFRESH.create(), click -> syncNow());
         syncNow.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var bar = new HorizontalLayout(caseFilter, projectFilter, syncNow);
+        var bar = new HorizontalLayout(caseFilter, projectFilter, syncNow, selection);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         bar.setWrap(true);
         return bar;
@@ -141,7 +144,7 @@ public class TicketBoardView extends VerticalLayout {
         var column = new Div(header);
         column.addClassNames("board-column", "board-column-" + category.name());
         column.getElement().setAttribute("data-category", category.name());
-        items.forEach(t -> column.add(new TicketCard(t)));
+        items.forEach(t -> column.add(selection.wrap(t, new TicketCard(t))));
         if (items.isEmpty()) {
             var empty = new Span("No tickets");
             empty.addClassName("board-empty");
