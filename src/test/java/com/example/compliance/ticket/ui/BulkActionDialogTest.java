@@ -67,7 +67,9 @@ class BulkActionDialogTest extends KaribuTest {
         open();
 
         var assignee = assignee();
-        var people = assignee.getDataProvider().fetch(new com.vaadin.flow.data.provider.Query<>(0, 50, null, null, "pri")).toList();
+        @SuppressWarnings("unchecked")
+        var lookup = (com.vaadin.flow.data.provider.DataProvider<JiraMetadata.User, String>) (Object) assignee.getDataProvider();
+        var people = lookup.fetch(new com.vaadin.flow.data.provider.Query<>(0, 50, null, null, "pri")).toList();
         assertThat(people).extracting(JiraMetadata.User::displayName).containsExactly("Priya Shah");
         assignee.setValue(people.getFirst());
         ButtonKt._click(_get(Button.class, spec -> spec.withText("Apply to 3 tickets")));
@@ -109,6 +111,21 @@ class BulkActionDialogTest extends KaribuTest {
 
         assertThat(awaitEnd()).isEqualTo("3 updated, 0 unchanged (already so), 0 failed");
         selected.forEach(t -> assertThat(sandbox.issue(t.jiraTicketKey()).get("comments")).hasSize(1));
+    }
+
+    @Test
+    void the_board_selects_tickets_and_opens_the_dialog_for_them() {
+        com.vaadin.flow.component.UI.getCurrent().navigate(TicketBoardView.class);
+        ButtonKt._click(_get(Button.class, spec -> spec.withText("Select tickets")));
+        for (var ticket : selected.subList(0, 2)) {
+            _find(com.vaadin.flow.component.checkbox.Checkbox.class).stream()
+                    .filter(c -> ("Select " + ticket.jiraTicketKey()).equals(c.getAriaLabel().orElse(null)))
+                    .findFirst().orElseThrow().setValue(true);
+        }
+
+        ButtonKt._click(_get(Button.class, spec -> spec.withText("Bulk action on 2…")));
+
+        assertThat(_get(BulkActionDialog.class).getHeaderTitle()).isEqualTo("Bulk action on 2 tickets");
     }
 
     private void open() {
