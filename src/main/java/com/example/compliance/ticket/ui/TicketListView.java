@@ -65,6 +65,7 @@ public class TicketListView extends VerticalLayout {
     private final Grid<TicketDetails> grid = new Grid<>();
     private final Span selection = new Span();
     private final Button bulkAction = new Button("Bulk action…", VaadinIcon.LIST_SELECT.create());
+    private final Button selectAll = new Button("Select all");
     private Registration changes;
 
     public TicketListView(TicketListService list, TicketBulkUpdateService updates, TicketJobService jobs,
@@ -112,9 +113,12 @@ public class TicketListView extends VerticalLayout {
         bulkAction.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         bulkAction.setEnabled(false);
         bulkAction.addClickListener(click -> openBulkAction());
+        // A lazy grid has no select-all box: this selects what the filters match, up to one service page
+        selectAll.setTooltipText("Selects up to " + TicketListService.MAX_PAGE + " tickets matching the filters");
+        selectAll.addClickListener(click -> grid.asMultiSelect().select(list.find(filter(), 0, TicketListService.MAX_PAGE)));
         selection.addClassName("ticket-selection");
         selection.setText("No tickets selected" + (admin ? " (showing all users' tickets)" : ""));
-        var bar = new HorizontalLayout(bulkAction, selection);
+        var bar = new HorizontalLayout(bulkAction, selectAll, selection);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         bar.setWrap(true);
         return bar;
