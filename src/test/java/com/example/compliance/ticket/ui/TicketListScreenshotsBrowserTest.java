@@ -61,7 +61,7 @@ class TicketListScreenshotsBrowserTest extends BrowserTest {
                 wait.until(d -> d.findElement(By.tagName("body")).getText().contains(key));
                 theme(theme);
                 Browser.screenshot(driver, "ticket-list-" + theme + "-" + size[0]);
-                js("[...document.querySelectorAll('vaadin-button')].find(b => b.textContent.trim() === 'Select all').click()");
+                js("[...document.querySelectorAll('vaadin-button')].find(b => b.textContent.includes('Select all')).click()");
                 wait.until(d -> d.findElement(By.tagName("body")).getText().contains("3 tickets selected"));
                 js("[...document.querySelectorAll('vaadin-button')].find(b => b.textContent.includes('Bulk action')).click()");
                 wait.until(d -> (Boolean) js("return !!document.querySelector('vaadin-dialog-overlay') "
