@@ -64,16 +64,21 @@ class TicketListScreenshotsBrowserTest extends BrowserTest {
                 js("[...document.querySelectorAll('vaadin-button')].find(b => b.textContent.includes('Select all')).click()");
                 wait.until(d -> d.findElement(By.tagName("body")).getText().contains("3 tickets selected"));
                 js("[...document.querySelectorAll('vaadin-button')].find(b => b.textContent.includes('Bulk action')).click()");
-                wait.until(d -> (Boolean) js("return !!document.querySelector('vaadin-dialog-overlay') "
-                        + "&& document.querySelector('vaadin-dialog-overlay').textContent.includes('Apply to 3 tickets')"));
+                wait.until(d -> (Boolean) js(dialogContains("Apply to 3 tickets")));
                 Thread.sleep(500); // the overlay's opening animation has no event to wait for
                 Browser.screenshot(driver, "bulk-action-" + theme + "-" + size[0]);
                 js("[...document.querySelectorAll('vaadin-radio-button')].find(b => b.textContent.includes('Transition')).click()");
-                wait.until(d -> (Boolean) js("return document.querySelector('vaadin-dialog-overlay').textContent.includes('Move to status')"));
+                wait.until(d -> (Boolean) js(dialogContains("Move to status")));
                 Thread.sleep(500); // the transitions are read from Jira and rendered; no event to wait for
                 Browser.screenshot(driver, "bulk-action-transition-" + theme + "-" + size[0]);
             }
         }
+    }
+
+    /** Vaadin 25 keeps a dialog's content in the light DOM of {@code vaadin-dialog}; older ones in its overlay. */
+    private static String dialogContains(String text) {
+        return "return [...document.querySelectorAll('vaadin-dialog, vaadin-dialog-overlay')]"
+                + ".some(d => d.textContent.includes('" + text + "'))";
     }
 
     private Object js(String script) {
