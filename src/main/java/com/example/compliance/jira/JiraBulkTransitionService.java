@@ -25,8 +25,9 @@ public class JiraBulkTransitionService {
     /** Issue ids per GET of available transitions: they travel in the query string. */
     static final int QUERY_CHUNK = 200;
 
-    /** Transitions common to a workflow's issues; {@code toStatusIds} by transition id. */
-    public record WorkflowTransitions(List<String> issueKeys, Map<String, String> toStatusIds) {}
+    /** Transitions common to a workflow's issues; {@code toStatusIds} and {@code toStatusNames} by transition id. */
+    public record WorkflowTransitions(List<String> issueKeys, Map<String, String> toStatusIds,
+            Map<String, String> toStatusNames) {}
 
     /** A bulk task's state: {@code status} is ENQUEUED, RUNNING, COMPLETE, FAILED, …; issues by id. */
     public record Progress(String status, List<String> processedIssueIds, Map<String, List<String>> failedIssueIds) {
@@ -57,9 +58,12 @@ public class JiraBulkTransitionService {
                     var keys = new ArrayList<String>();
                     workflow.path("issues").forEach(k -> keys.add(k.asString()));
                     var transitions = new HashMap<String, String>();
-                    workflow.path("transitions").forEach(t -> transitions.put(t.path("transitionId").asString(),
-                            t.path("to").path("statusId").asString()));
-                    groups.add(new WorkflowTransitions(keys, transitions));
+                    var names = new HashMap<String, String>();
+                    workflow.path("transitions").forEach(t -> {
+                        transitions.put(t.path("transitionId").asString(), t.path("to").path("statusId").asString());
+                        names.put(t.path("transitionId").asString(), t.path("to").path("statusName").asString());
+                    });
+                    groups.add(new WorkflowTransitions(keys, transitions, names));
                 });
                 String next = page.path("endingBefore").asString(null);
                 cursor = next == null || next.equals(after) || page.path("availableTransitions").isEmpty() ? null : next;

@@ -137,6 +137,11 @@ public final class SandboxJira {
         return JSON.readTree(response.body()).path("webhooks");
     }
 
+    /** Grants or withdraws Jira's global "Bulk change" permission for every account (a sandbox reset grants it). */
+    public void bulkChange(boolean granted) {
+        control("PUT", "/sandbox/_control/permissions", "{\"bulk_change\":" + granted + "}");
+    }
+
     public void faults(String json) {
         control("PUT", "/sandbox/_control/faults", json);
     }

@@ -1,7 +1,6 @@
 package com.example.compliance.sandbox.jira;
 
 import com.example.compliance.sandbox.FaultInjector;
-import com.example.compliance.sandbox.SandboxClock;
 import com.example.compliance.sandbox.SandboxEnabled;
 import com.example.compliance.sandbox.jira.JiraAccess.Caller;
 import java.util.ArrayList;
@@ -10,10 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -26,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Jira's asynchronous bulk transition: available transitions per workflow (only those common to the group's issues and
@@ -39,22 +33,21 @@ import tools.jackson.databind.node.ObjectNode;
 class BulkTransitionController {
 
     private static final int LIMIT = 1000;
-
-    private record Task(String id, String cloudId, String accountId, String created, ObjectNode progress) {}
+    static final String NO_BULK_CHANGE = "You don't have the global Bulk change permission.";
 
     private final JiraAccess access;
     private final IssueStore issues;
     private final FaultInjector faults;
-    private final SandboxClock clock;
-    private final Map<String, Task> tasks = new ConcurrentHashMap<>();
-    private final AtomicLong nextTask = new AtomicLong(10640);
-    private final ExecutorService runner = Executors.newVirtualThreadPerTaskExecutor();
+    private final BulkTasks tasks;
+    private final SandboxPermissions permissions;
 
-    BulkTransitionController(JiraAccess access, IssueStore issues, FaultInjector faults, SandboxClock clock) {
+    BulkTransitionController(JiraAccess access, IssueStore issues, FaultInjector faults, BulkTasks tasks,
+            SandboxPermissions permissions) {
         this.access = access;
         this.issues = issues;
         this.faults = faults;
-        this.clock = clock;
+        this.tasks = tasks;
+        this.permissions = permissions;
     }
 
     private CompletableFuture<ResponseEntity<Object>> call(String cloudId, String authorization, String scope,
@@ -104,6 +97,9 @@ class BulkTransitionController {
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestBody(required = false) String body) {
         return call(cloudId, authorization, "write:jira-work", caller -> {
+            if (!permissions.bulkChange()) {
+                return error(403, NO_BULK_CHANGE);
+            }
             JsonNode request = TransitionController.jsonObject(body);
             JsonNode inputs = request.get("bulkTransitionInputs");
             if (inputs == null || !inputs.isArray() || inputs.isEmpty()) {
@@ -123,19 +119,7 @@ class BulkTransitionController {
             if (total > LIMIT) {
                 return error(400, "A bulk transition takes at most " + LIMIT + " issues.");
             }
-            String taskId = Long.toString(nextTask.getAndIncrement());
-            String now = JiraJson.time(clock.now());
-            var progress = JiraJson.JSON.createObjectNode();
-            progress.put("taskId", taskId);
-            progress.put("status", "ENQUEUED");
-            progress.put("progressPercent", 0);
-            progress.put("totalIssueCount", total);
-            progress.put("created", now);
-            progress.put("updated", now);
-            progress.set("submittedBy", JiraJson.JSON.createObjectNode().put("accountId", caller.account().accountId()));
-            var task = new Task(taskId, cloudId, caller.account().accountId(), now, progress);
-            tasks.put(taskId, task);
-            runner.submit(() -> run(task, work));
+            String taskId = tasks.submit(cloudId, caller.account().accountId(), total, outcomes -> run(cloudId, work, outcomes));
             return ResponseEntity.status(201).body(JiraJson.JSON.createObjectNode().put("taskId", taskId));
         });
     }
@@ -144,52 +128,26 @@ class BulkTransitionController {
     CompletableFuture<ResponseEntity<Object>> progress(@PathVariable String cloudId, @PathVariable String taskId,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         return call(cloudId, authorization, "read:jira-work", caller -> {
-            Task task = tasks.get(taskId);
-            if (task == null || !task.cloudId().equals(cloudId)) {
-                return error(400, "Task " + taskId + " not found.");
-            }
-            synchronized (task) {
-                return ResponseEntity.ok(task.progress().deepCopy());
-            }
+            return tasks.progress(cloudId, taskId).<ResponseEntity<Object>>map(ResponseEntity::ok)
+                    .orElseGet(() -> error(400, "Task " + taskId + " not found."));
         });
     }
 
-    private void run(Task task, Map<String, List<String>> work) {
-        var processed = new ArrayList<Long>();
-        var failed = new LinkedHashMap<String, List<String>>();
-        int invalid = 0;
-        synchronized (task) {
-            task.progress().put("status", "RUNNING");
-            task.progress().put("started", JiraJson.time(clock.now()));
-        }
+    private void run(String cloudId, Map<String, List<String>> work, BulkTasks.Outcomes outcomes) {
         for (var entry : work.entrySet()) {
             Status target = Status.byTransitionId(entry.getKey()).orElseThrow();
             for (String idOrKey : entry.getValue()) {
-                var issue = issues.find(task.cloudId(), idOrKey);
+                var issue = issues.find(cloudId, idOrKey);
                 if (issue.isEmpty()) {
-                    invalid++;
+                    outcomes.invalid();
                 } else if (issue.get().status() == target || !Workflow.screen(issue.get().projectKey(), target).isEmpty()) {
-                    failed.put(Long.toString(issue.get().id()), List.of("Transition " + entry.getKey()
-                            + " is not available for this issue without field updates."));
+                    outcomes.failed(issue.get(), "Transition " + entry.getKey()
+                            + " is not available for this issue without field updates.");
                 } else {
                     issues.transition(issue.get(), target);
-                    processed.add(issue.get().id());
+                    outcomes.processed(issue.get());
                 }
             }
-        }
-        synchronized (task) {
-            var progress = task.progress();
-            progress.put("status", "COMPLETE");
-            progress.put("progressPercent", 100);
-            var done = progress.putArray("processedAccessibleIssues");
-            processed.forEach(done::add);
-            var failures = progress.putObject("failedAccessibleIssues");
-            failed.forEach((id, reasons) -> {
-                var list = failures.putArray(id);
-                reasons.forEach(list::add);
-            });
-            progress.put("invalidOrInaccessibleIssueCount", invalid);
-            progress.put("updated", JiraJson.time(clock.now()));
         }
     }
 
@@ -200,7 +158,7 @@ class BulkTransitionController {
         };
     }
 
-    private static ResponseEntity<Object> error(int status, String message) {
+    static ResponseEntity<Object> error(int status, String message) {
         var json = JiraJson.JSON.createObjectNode();
         json.putArray("errors").addObject().put("message", message);
         return ResponseEntity.status(status).body(json);

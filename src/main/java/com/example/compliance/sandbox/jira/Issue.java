@@ -17,6 +17,11 @@ public record Issue(long id, String cloudId, String projectKey, String key, List
                 priorityId, assigneeId, reporterId, newStatus, customFields, created, now, now, dueDate);
     }
 
+    public Issue withAssignee(String accountId, Instant now) {
+        return new Issue(id, cloudId, projectKey, key, previousKeys, issueTypeId, summary, description, labels,
+                priorityId, accountId, reporterId, status, customFields, created, now, statusChanged, dueDate);
+    }
+
     public Issue movedTo(String newProjectKey, String newKey, String newIssueTypeId, Instant now) {
         var keys = new java.util.ArrayList<>(previousKeys);
         keys.add(key);

@@ -39,6 +39,7 @@ class IssueInspectionController {
         json.put("key", issue.key());
         json.put("status", issue.status().displayName);
         json.put("status_category", issue.status().categoryKey);
+        json.put("assignee_account_id", issue.assigneeId());
         List<Map<String, Object>> list = comments.of(issue).stream().map(c -> {
             var comment = new LinkedHashMap<String, Object>();
             comment.put("author_account_id", c.authorAccountId());

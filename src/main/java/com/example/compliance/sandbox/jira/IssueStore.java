@@ -128,6 +128,15 @@ public class IssueStore {
         return changed;
     }
 
+    /** Sets or clears the assignee (not announced to change listeners: the sandbox's webhooks carry status only). */
+    public synchronized Issue assign(Issue issue, String accountIdOrNull) {
+        Issue current = issues.get(issue.id());
+        Issue changed = java.util.Objects.equals(current.assigneeId(), accountIdOrNull) ? current
+                : current.withAssignee(accountIdOrNull, clock.now());
+        issues.put(changed.id(), changed);
+        return changed;
+    }
+
     /** Moves to another project of the same site: a new key; the old one keeps resolving. */
     public synchronized Issue move(Issue issue, Project target) {
         Issue current = issues.get(issue.id());

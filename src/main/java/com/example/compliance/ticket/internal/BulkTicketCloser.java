@@ -108,7 +108,8 @@ class BulkTicketCloser {
         return closed;
     }
 
-    private JiraBulkTransitionService.Progress await(UUID owner, String cloudId, String taskId) {
+    /** Polls a bulk task (edit or transition) until it has finished or {@link #WAIT_FOR_TASK} has passed; null when interrupted. */
+    JiraBulkTransitionService.Progress await(UUID owner, String cloudId, String taskId) {
         Instant deadline = Instant.now().plus(WAIT_FOR_TASK);
         long pause = 100;
         while (true) {

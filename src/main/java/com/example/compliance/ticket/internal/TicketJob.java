@@ -10,10 +10,16 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A bulk creation job: what to create and where, persisted so a restarted app resumes it. */
+/**
+ * A bulk job, persisted so a restarted app resumes it: a creation (what to create and where; items are violations) or
+ * an update of existing tickets (assign, transition, comment: {@code updateJson}; items are tickets, which may span
+ * sites and projects).
+ */
 @Entity
 @Table(name = "ticket_job")
 public class TicketJob {
+
+    public enum Kind { CREATE, UPDATE }
 
     @Id
     private UUID id;
@@ -43,6 +49,11 @@ public class TicketJob {
     /** The fingerprint of the request that started the job, while it runs (see {@link TicketJobStore#create}). */
     @Column(name = "running_request", length = 64)
     private String runningRequest;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private Kind kind = Kind.CREATE;
+    @Column(name = "update_json", length = 16000)
+    private String updateJson;
 
     /** The job's issues go under their case's Epic (one per case, project and site; see {@code EpicCreator}). */
     @Column(name = "group_under_epic")
@@ -74,6 +85,20 @@ public class TicketJob {
         this.createdAt = now;
     }
 
+    /** An update job over existing tickets; what to do is {@code updateJson} (see {@code BulkUpdatePlan}). */
+    static TicketJob update(UUID id, UUID userId, String updateJson, int total, Instant now, String runningRequest) {
+        var job = new TicketJob();
+        job.id = id;
+        job.userId = userId;
+        job.kind = Kind.UPDATE;
+        job.updateJson = updateJson;
+        job.status = JobStatus.RUNNING;
+        job.total = total;
+        job.createdAt = now;
+        job.runningRequest = runningRequest;
+        return job;
+    }
+
     void finish(JobStatus status, Instant now) {
         this.status = status;
         this.runningRequest = null;
@@ -97,4 +122,6 @@ public class TicketJob {
     public int getTotal() { return total; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getFinishedAt() { return finishedAt; }
+    public Kind getKind() { return kind; }
+    public String getUpdateJson() { return updateJson; }
 }

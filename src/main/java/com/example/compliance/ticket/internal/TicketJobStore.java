@@ -13,7 +13,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Bulk jobs in the database: create with all items PENDING, read with counts, reset failed items for a retry. */
+/**
+ * Bulk jobs in the database: create with all items PENDING, read with counts, reset failed items for a retry. Items
+ * of a creation are violations ({@code ticket_job_item}); items of an update are tickets ({@code ticket_job_ticket}).
+ */
 @Component
 public class TicketJobStore {
 
@@ -78,16 +81,87 @@ public class TicketJobStore {
     public Optional<BulkJobDetails> details(UUID jobId, UUID ownerOrNull) {
         return tx.execute(s -> jobs.findById(jobId)
                 .filter(job -> ownerOrNull == null || job.getUserId().equals(ownerOrNull))
-                .map(job -> {
-                    var all = items.findByJob(jobId);
-                    int created = count(all, JobItemStatus.CREATED);
-                    int skipped = count(all, JobItemStatus.SKIPPED);
-                    int failed = count(all, JobItemStatus.FAILED);
-                    String error = job.getStatus() == JobStatus.FAILED
-                            ? all.stream().map(TicketJobItem::getError).filter(java.util.Objects::nonNull).findFirst().orElse(null) : null;
-                    return new BulkJobDetails(jobId, job.getStatus(), job.getTotal(), created, skipped, failed, error,
-                            all.stream().map(i -> new BulkJobDetails.Item(i.getViolationId(), i.getStatus(),
-                                    i.getJiraTicketKey(), i.getError())).toList());
+                .map(job -> job.getKind() == TicketJob.Kind.UPDATE ? updateDetails(job) : createDetails(job)));
+    }
+
+    private BulkJobDetails createDetails(TicketJob job) {
+        var all = items.findByJob(job.getId());
+        int created = count(all, JobItemStatus.CREATED);
+        int skipped = count(all, JobItemStatus.SKIPPED);
+        int failed = count(all, JobItemStatus.FAILED);
+        String error = job.getStatus() == JobStatus.FAILED
+                ? all.stream().map(TicketJobItem::getError).filter(java.util.Objects::nonNull).findFirst().orElse(null) : null;
+        return new BulkJobDetails(job.getId(), job.getKind().name(), job.getStatus(), job.getTotal(), created, 0,
+                skipped, failed, error, all.stream().map(i -> new BulkJobDetails.Item(i.getViolationId(), null,
+                        i.getStatus(), i.getJiraTicketKey(), i.getError())).toList());
+    }
+
+    private BulkJobDetails updateDetails(TicketJob job) {
+        var all = jdbc.query("""
+                select i.ticket_id, t.violation_id, t.jira_issue_key, i.status, i.error from ticket_job_ticket i
+                join ticket t on t.id = i.ticket_id where i.job_id = ? order by i.position""",
+                (rs, n) -> new BulkJobDetails.Item(rs.getObject(2, UUID.class), rs.getObject(1, UUID.class),
+                        JobItemStatus.valueOf(rs.getString(4)), rs.getString(3), rs.getString(5)), job.getId());
+        java.util.function.ToIntFunction<JobItemStatus> count = status -> (int) all.stream()
+                .filter(i -> i.status() == status).count();
+        String error = job.getStatus() == JobStatus.FAILED
+                ? all.stream().map(BulkJobDetails.Item::error).filter(java.util.Objects::nonNull).findFirst().orElse(null) : null;
+        return new BulkJobDetails(job.getId(), job.getKind().name(), job.getStatus(), job.getTotal(), 0,
+                count.applyAsInt(JobItemStatus.UPDATED), count.applyAsInt(JobItemStatus.SKIPPED),
+                count.applyAsInt(JobItemStatus.FAILED), error, all);
+    }
+
+    /**
+     * Stores a new RUNNING update job with one PENDING item per ticket, unless a job of the identical request still
+     * runs (see {@link #create}): then that one is returned.
+     */
+    public Started createUpdate(UUID userId, String updateJson, List<UUID> ticketIds, String fingerprint) {
+        for (int attempt = 0; ; attempt++) {
+            var running = tx.execute(s -> jobs.findByRunningRequest(fingerprint));
+            if (running.isPresent()) {
+                return new Started(running.get().getId(), true);
+            }
+            UUID id = UUID.randomUUID();
+            try {
+                tx.executeWithoutResult(s -> {
+                    em.persist(TicketJob.update(id, userId, updateJson, ticketIds.size(), clock.instant(), fingerprint));
+                    em.flush();
+                    var rows = new java.util.ArrayList<Object[]>(ticketIds.size());
+                    for (int i = 0; i < ticketIds.size(); i++) {
+                        rows.add(new Object[] {id, ticketIds.get(i), i});
+                    }
+                    jdbc.batchUpdate("insert into ticket_job_ticket (job_id, ticket_id, position, status) values (?, ?, ?, 'PENDING')",
+                            rows);
+                });
+                return new Started(id, false);
+            } catch (DataIntegrityViolationException identicalRequestWon) {
+                if (attempt > 0) {
+                    throw identicalRequestWon;
+                }
+            }
+        }
+    }
+
+    /** The tickets of an update job still PENDING, in the order they were asked for. */
+    public List<UUID> pendingTickets(UUID jobId) {
+        return tx.execute(s -> jdbc.query("select ticket_id from ticket_job_ticket where job_id = ? and status = 'PENDING' order by position",
+                (rs, n) -> rs.getObject(1, UUID.class), jobId));
+    }
+
+    /** Final outcomes of an update job's tickets, in one transaction and one batched statement. */
+    public void saveTicketOutcomes(UUID jobId, java.util.Map<UUID, ItemOutcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        var rows = List.copyOf(outcomes.entrySet());
+        tx.executeWithoutResult(s -> jdbc.batchUpdate(
+                "update ticket_job_ticket set status = ?, error = ? where job_id = ? and ticket_id = ?",
+                rows, rows.size(), (ps, row) -> {
+                    String error = row.getValue().error();
+                    ps.setString(1, row.getValue().status().name());
+                    ps.setString(2, error == null || error.length() <= 1000 ? error : error.substring(0, 1000));
+                    ps.setObject(3, jobId);
+                    ps.setObject(4, row.getKey());
                 }));
     }
 
@@ -100,6 +174,14 @@ public class TicketJobStore {
             var job = jobs.findById(jobId).filter(j -> ownerOrNull == null || j.getUserId().equals(ownerOrNull)).orElseThrow();
             if (job.getStatus() == JobStatus.RUNNING) {
                 return Retry.STILL_RUNNING;
+            }
+            if (job.getKind() == TicketJob.Kind.UPDATE) {
+                if (jdbc.update("update ticket_job_ticket set status = 'PENDING', error = null where job_id = ? and status = 'FAILED'",
+                        jobId) == 0) {
+                    return Retry.NOTHING_FAILED;
+                }
+                job.restart();
+                return Retry.RESTARTED;
             }
             var failed = items.findByJobAndStatus(jobId, JobItemStatus.FAILED);
             if (failed.isEmpty()) {
@@ -150,15 +232,31 @@ public class TicketJobStore {
     public record ItemOutcome(JobItemStatus status, String key, String error) {}
 
     public void failPending(UUID jobId, String reason) {
-        tx.executeWithoutResult(s -> items.findByJobAndStatus(jobId, JobItemStatus.PENDING)
-                .forEach(item -> item.outcome(JobItemStatus.FAILED, null, reason)));
+        tx.executeWithoutResult(s -> {
+            items.findByJobAndStatus(jobId, JobItemStatus.PENDING).forEach(item -> item.outcome(JobItemStatus.FAILED, null, reason));
+            jdbc.update("update ticket_job_ticket set status = 'FAILED', error = ? where job_id = ? and status = 'PENDING'",
+                    reason == null || reason.length() <= 1000 ? reason : reason.substring(0, 1000), jobId);
+        });
+    }
+
+    /** The job, whatever its state (the scheduler picks its runner by kind). */
+    public Optional<TicketJob> job(UUID jobId) {
+        return tx.execute(s -> jobs.findById(jobId));
     }
 
     /** Ends the job; returns its item counts by status. */
     public java.util.Map<JobItemStatus, Long> finish(UUID jobId,
             JobStatus status) {
         return tx.execute(s -> {
-            jobs.findById(jobId).ifPresent(j -> j.finish(status, clock.instant()));
+            var job = jobs.findById(jobId);
+            job.ifPresent(j -> j.finish(status, clock.instant()));
+            if (job.isPresent() && job.get().getKind() == TicketJob.Kind.UPDATE) {
+                var counts = new java.util.EnumMap<JobItemStatus, Long>(JobItemStatus.class);
+                jdbc.query("select status, count(*) from ticket_job_ticket where job_id = ? group by status",
+                        (org.springframework.jdbc.core.RowCallbackHandler) rs -> counts.put(
+                                JobItemStatus.valueOf(rs.getString(1)), rs.getLong(2)), jobId);
+                return counts;
+            }
             return items.findByJob(jobId).stream().collect(java.util.stream.Collectors.groupingBy(TicketJobItem::getStatus,
                     java.util.stream.Collectors.counting()));
         });

@@ -58,6 +58,18 @@ public class TicketQueries {
         return tx.execute(s -> tickets.findById(id));
     }
 
+    public List<Ticket> tickets(List<UUID> ids) {
+        return tx.execute(s -> tickets.findAllById(ids));
+    }
+
+    /** What an assignment made of the tickets: their assignee's display name (null: unassigned). */
+    public void applyAssignee(List<UUID> ids, String assignee) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        tx.executeWithoutResult(s -> tickets.findAllById(ids).forEach(t -> t.assigned(assignee)));
+    }
+
     /** Tickets matching the filter; {@code ownerOrNull} limits them to one user's. PENDING reservations are not shown. */
     public List<TicketDetails> find(TicketFilter filter, UUID ownerOrNull) {
         List<Ticket> found = tx.execute(s -> tickets.findAll(spec(filter, ownerOrNull),

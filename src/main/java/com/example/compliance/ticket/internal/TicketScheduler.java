@@ -33,21 +33,34 @@ public class TicketScheduler implements ClusterScheduler.GracefulStop {
     static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(30);
 
     private final BulkJobRunner runner;
+    private final BulkUpdateRunner updates;
     private final ClusterScheduler scheduler;
     private final TicketJobRepository jobs;
     private final TransactionTemplate tx;
     private final OneTimeTask<Void> bulkTask;
 
-    TicketScheduler(BulkJobRunner runner, @org.springframework.context.annotation.Lazy ClusterScheduler scheduler,
-            TicketJobRepository jobs, TransactionTemplate tx) {
+    TicketScheduler(BulkJobRunner runner, BulkUpdateRunner updates,
+            @org.springframework.context.annotation.Lazy ClusterScheduler scheduler, TicketJobRepository jobs,
+            TransactionTemplate tx) {
         this.runner = runner;
+        this.updates = updates;
         this.scheduler = scheduler;
         this.jobs = jobs;
         this.tx = tx;
+        // One task for every ticket job (its name stays from when jobs only created): the job's kind picks the runner
         this.bulkTask = Tasks.oneTime("ticket-bulk-create")
                 .onDeadExecutionRevive()
                 .onFailure(TicketScheduler::rescheduleJob)
-                .execute((instance, context) -> runner.runAsOwner(UUID.fromString(instance.getId())));
+                .execute((instance, context) -> run(UUID.fromString(instance.getId())));
+    }
+
+    private void run(UUID jobId) {
+        var kind = tx.execute(s -> jobs.findById(jobId).map(TicketJob::getKind).orElse(TicketJob.Kind.CREATE));
+        if (kind == TicketJob.Kind.UPDATE) {
+            updates.runAsRequester(jobId);
+        } else {
+            runner.runAsOwner(jobId);
+        }
     }
 
     @Bean

@@ -14,7 +14,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-/** A bulk job's progress inside the create dialog, then its result with the failed violations and a retry. */
+/**
+ * A bulk job's progress inside the create dialog (or the bulk action dialog), then its result with the failed
+ * violations (tickets) and a retry.
+ */
 class BulkJobProgress extends VerticalLayout {
 
     private final ProgressBar bar = new ProgressBar();
@@ -48,11 +51,14 @@ class BulkJobProgress extends VerticalLayout {
         bar.setValue(job.done());
         bar.setIndeterminate(job.status() == JobStatus.RUNNING && job.done() == 0);
         progressText.setText(job.done() + " of " + job.total());
-        counts.setText(job.created() + " created, " + job.skipped() + " skipped (already had a ticket), " + job.failed() + " failed");
+        boolean update = "UPDATE".equals(job.kind());
+        counts.setText(update ? job.updated() + " updated, " + job.skipped() + " unchanged (already so), " + job.failed() + " failed"
+                : job.created() + " created, " + job.skipped() + " skipped (already had a ticket), " + job.failed() + " failed");
         failures.removeAll();
         boolean finished = job.status() != JobStatus.RUNNING;
         if (!finished) {
-            result.setText("Creating tickets… You can close this dialog; the job continues and tells you when it has finished.");
+            result.setText((update ? "Updating tickets…" : "Creating tickets…")
+                    + " You can close this dialog; the job continues and tells you when it has finished.");
         } else if (job.status() == JobStatus.FAILED) {
             result.setText("The job stopped: " + (job.error() == null ? "see the failed violations below." : job.error()));
         } else {
@@ -60,7 +66,9 @@ class BulkJobProgress extends VerticalLayout {
         }
         if (finished) {
             job.items().stream().filter(i -> i.status() == JobItemStatus.FAILED).forEach(i -> failures.add(new ListItem(
-                    (i.title() != null ? i.title() : titles.getOrDefault(i.violationId(), i.violationId().toString()))
+                    (update && i.jiraTicketKey() != null ? i.jiraTicketKey()
+                            : i.title() != null ? i.title()
+                            : titles.getOrDefault(i.violationId(), String.valueOf(i.violationId())))
                             + (i.resource() == null || i.resource().isBlank() ? "" : " (" + i.resource() + ")")
                             + ": " + i.error())));
         }

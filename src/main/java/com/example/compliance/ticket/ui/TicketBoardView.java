@@ -21,6 +21,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -71,9 +72,12 @@ public class TicketBoardView extends VerticalLayout {
     private final JiraConnectionService connections;
     private Registration changes;
     private List<String> knownProjects = List.of();
+    private final BoardSelection selection;
 
     public TicketBoardView(TicketService tickets, TicketSyncService sync, AuditCaseService cases, UserService users,
-            TicketUiBroadcaster broadcaster, JiraConnectionService connections) {
+            TicketUiBroadcaster broadcaster, JiraConnectionService connections, BoardSelection selection) {
+        this.selection = selection;
+        selection.onRedraw(this::refresh);
         this.tickets = tickets;
         this.connections = connections;
         this.sync = sync;
@@ -131,7 +135,7 @@ public class TicketBoardView extends VerticalLayout {
         mode.addValueChangeListener(e -> refresh());
         var syncNow = new Button("Sync now", VaadinIcon.REFRESH.create(), click -> syncNow());
         syncNow.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var bar = new HorizontalLayout(caseFilter, projectFilter, sort, mode, syncNow);
+        var bar = new HorizontalLayout(caseFilter, projectFilter, sort, mode, syncNow, selection);
         bar.addClassName("board-toolbar");
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         bar.setWrap(true);
@@ -201,8 +205,8 @@ public class TicketBoardView extends VerticalLayout {
     }
 
     /** One ticket's card on the board. */
-    private TicketCard card(TicketDetails ticket) {
-        return new TicketCard(ticket);
+    private Component card(TicketDetails ticket) {
+        return selection.wrap(ticket, new TicketCard(ticket));
     }
 
     @Override
