@@ -104,7 +104,9 @@ final class SvgChart {
         int height = TOP + rows * rowHeight + 48;
         int left = 150;
         double plotWidth = WIDTH - left - 56;
-        var svg = open(id, title, description, height);
+        // With links inside, the chart is a group of links, not an image (an image's content is not interactive)
+        boolean links = shares.stream().anyMatch(share -> share.href() != null);
+        var svg = open(id, title, description, height, links ? "group" : "img");
         svg.append("<line class=\"chart-axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>".formatted(left, TOP, left,
                 TOP + rows * rowHeight));
         for (int p = 0; p <= 100; p += 25) {
@@ -126,7 +128,8 @@ final class SvgChart {
             String value = "<text class=\"chart-value\" x=\"%s\" y=\"%s\">%s</text>".formatted(num(left + w + 4),
                     num(y + rowHeight / 2.0), percent);
             if (share.href() != null) {
-                svg.append("<a href=\"%s\" class=\"chart-link\">".formatted(escape(share.href()))).append(label).append(bar)
+                svg.append("<a href=\"%s\" class=\"chart-link\" aria-label=\"%s\">".formatted(escape(share.href()),
+                        escape(share.label() + ": " + percent + " within SLA"))).append(label).append(bar)
                         .append(value).append("</a>");
             } else {
                 svg.append(label).append(bar).append(value);
@@ -170,13 +173,13 @@ final class SvgChart {
     }
 
     private static StringBuilder open(String id, String title, String description) {
-        return open(id, title, description, HEIGHT);
+        return open(id, title, description, HEIGHT, "img");
     }
 
-    private static StringBuilder open(String id, String title, String description, int height) {
+    private static StringBuilder open(String id, String title, String description, int height, String role) {
         var svg = new StringBuilder(4096);
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" viewBox=\"0 0 %d %d\" aria-labelledby=\"%s-title %s-desc\">"
-                .formatted(WIDTH, height, id, id));
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"%s\" viewBox=\"0 0 %d %d\" aria-labelledby=\"%s-title %s-desc\">"
+                .formatted(role, WIDTH, height, id, id));
         svg.append("<title id=\"%s-title\">%s</title><desc id=\"%s-desc\">%s</desc>".formatted(id, escape(title), id,
                 escape(description)));
         svg.append("<text class=\"chart-title\" x=\"%d\" y=\"22\">%s</text>".formatted(LEFT - 40, escape(title)));
