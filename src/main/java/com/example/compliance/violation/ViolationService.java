@@ -132,9 +132,11 @@ public class ViolationService {
     @Transactional(readOnly = true)
     public List<ViolationDetails> findAllById(List<UUID> ids) {
         var byId = new java.util.HashMap<UUID, ViolationDetails>();
+        var terms = currentDeadlines();
+        var now = clock.instant();
         for (int from = 0; from < ids.size(); from += 1000) {
             violations.findAllWithCaseByIdIn(ids.subList(from, Math.min(ids.size(), from + 1000)))
-                    .forEach(v -> byId.put(v.getId(), toDetails(v)));
+                    .forEach(v -> byId.put(v.getId(), toDetails(v, terms, now)));
         }
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }

@@ -37,7 +37,7 @@ abstract class BenchmarkSupport extends IntegrationTest {
 
     String startBulk(int instancePort, Credentials user, UUID caseId, String issueType) {
         var started = sendTo(instancePort, user, "POST", "/api/jira/tickets/bulk-create", """
-                {"case_id":"%s","project_key":"COMP","issue_type":"%s"}""".formatted(caseId, issueType));
+                {"case_id":"%s","project_key":"COMP","issue_type":"%s","include_closed":true}""".formatted(caseId, issueType));
         return started.json().get("job_id").asString();
     }
 

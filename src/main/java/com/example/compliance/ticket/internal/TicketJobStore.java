@@ -62,11 +62,18 @@ public class TicketJobStore {
                     }
                     em.persist(job);
                     em.flush(); // the job row first: an identical request that won the race refuses it here
-                    var rows = new java.util.ArrayList<TicketJobItem>(violationIds.size());
+                    // One batched statement for the items (thousands for a whole case), not an entity each
+                    var positions = new java.util.ArrayList<Integer>(violationIds.size());
                     for (int i = 0; i < violationIds.size(); i++) {
-                        rows.add(new TicketJobItem(id, violationIds.get(i), i));
+                        positions.add(i);
                     }
-                    rows.forEach(em::persist); // new keys: persist inserts in batches, where saveAll would select each first
+                    jdbc.batchUpdate("insert into ticket_job_item (job_id, violation_id, position, status) values (?, ?, ?, ?)",
+                            positions, 1000, (ps, i) -> {
+                                ps.setObject(1, id);
+                                ps.setObject(2, violationIds.get(i));
+                                ps.setInt(3, i);
+                                ps.setString(4, JobItemStatus.PENDING.name());
+                            });
                 });
                 return new Started(id, false);
             } catch (DataIntegrityViolationException identicalRequestWon) {

@@ -14,6 +14,12 @@ public interface TicketRepository extends JpaRepository<Ticket, UUID>, JpaSpecif
 
     Optional<Ticket> findByViolationIdAndCloudId(UUID violationId, String cloudId);
 
+    /** A sync found these tickets as they are: only their sync time moves (one statement for a whole batch). */
+    @org.springframework.data.jpa.repository.Modifying
+    @Query("update Ticket t set t.lastSyncedAt = :now where t.id in :ids")
+    int markSynced(@Param("ids") Collection<UUID> ids,
+            @Param("now") java.time.Instant now);
+
     Optional<Ticket> findByCloudIdAndJiraIssueId(String cloudId, String jiraIssueId);
 
     @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)

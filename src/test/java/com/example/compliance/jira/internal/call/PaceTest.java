@@ -33,7 +33,7 @@ class PaceTest {
         assertThat(pace.reserve(PARK_AFTER)).isZero();
         assertThat(pace.tryStart()).isTrue();
         // Five started in this rolling second: the sixth waits until the first leaves it (plus the margin)
-        assertThat(pace.reserve(PARK_AFTER)).isEqualTo(Duration.ofMillis(950));
+        assertThat(pace.reserve(PARK_AFTER)).isEqualTo(Duration.ofMillis(900));
     }
 
     @Test
@@ -49,7 +49,22 @@ class PaceTest {
         // The other two get permits now: one fits into the rolling second, the other lets go and reserves again
         assertThat(pace.tryStart()).isTrue();
         assertThat(pace.tryStart()).isFalse();
-        assertThat(pace.reserve(PARK_AFTER)).isEqualTo(Duration.ofMillis(950));
+        assertThat(pace.reserve(PARK_AFTER)).isEqualTo(Duration.ofMillis(900));
+    }
+
+    @Test
+    void until_start_tells_how_late_a_start_is_without_counting_one() {
+        pace.block(Duration.ZERO, 5);
+        startNow(5);
+        nowMs += 1_040;
+
+        // The oldest of five starts leaves the window (1.05 s) in 10 ms: that is the wait, and nothing was counted
+        assertThat(pace.untilStart()).isEqualTo(Duration.ofMillis(10));
+        assertThat(pace.untilStart()).isEqualTo(Duration.ofMillis(10));
+        assertThat(pace.tryStart()).isFalse();
+        nowMs += 10;
+        assertThat(pace.untilStart()).isZero();
+        assertThat(pace.tryStart()).isTrue();
     }
 
     @Test
@@ -86,7 +101,7 @@ class PaceTest {
         paced.block(Duration.ZERO, 10);
         paced.space(Duration.ofMillis(250), Duration.ofSeconds(10));
         assertThat(paced.reserve(PARK_AFTER)).isZero();
-        assertThat(paced.reserve(PARK_AFTER)).isEqualTo(Duration.ofMillis(110));
+        assertThat(paced.reserve(PARK_AFTER)).isEqualTo(Duration.ofMillis(105));
     }
 
     @Test
