@@ -119,7 +119,7 @@ public class JiraThrottle {
         Instant until = clock.instant().plus(wait);
         switch (scope) {
             case SITE -> pauses.pause(cloudId, until, reason);
-            case ENDPOINT -> pace(cloudId + " " + operation.name()).block(wait, learnedLimit);
+            case ENDPOINT -> pace(cloudId + " " + operation.name()).refused(wait, learnedLimit);
             case ISSUE -> pace(cloudId + " issue " + operation.issue()).block(wait, 0);
             case CALL -> { } // The caller waits; nobody else has to
         }

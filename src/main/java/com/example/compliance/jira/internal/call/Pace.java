@@ -26,6 +26,9 @@ final class Pace {
      * (at 5 a second, each 10 ms of margin costs 1 % of the throughput).
      */
     static final long WINDOW_NANOS = 1_050_000_000L;
+    /** How much a refusal despite pacing widens the window, and the widest it gets. */
+    static final long WINDOW_STEP_NANOS = 50_000_000L;
+    static final long MAX_WINDOW_NANOS = 1_300_000_000L;
 
     private final LongSupplier nanos;
     private long blockedUntil;
@@ -33,6 +36,7 @@ final class Pace {
     private long spacingUntil;
     private long nextSlot;
     private int perSecond;
+    private long window = WINDOW_NANOS;
     private long[] starts = new long[FIRST_REMEMBERED];
     private long startCount;
     /** The index of the oldest start still known after {@link #remember} grew the memory. */
@@ -55,9 +59,22 @@ final class Pace {
             this.perSecond = Math.min(MAX_PER_SECOND, this.perSecond == 0 ? perSecond : Math.min(this.perSecond, perSecond));
             remember(this.perSecond);
             // Evenly spread over the window, so that the rolling-second rule rarely has to hold anybody back
-            interval = Math.max(interval, WINDOW_NANOS / this.perSecond);
+            interval = Math.max(interval, window / this.perSecond);
             spacingUntil = Long.MAX_VALUE;
         }
+    }
+
+    /**
+     * Jira refused a request of this scope ({@code wait}, then {@code perSecond}). A refusal while the scope was already
+     * paced at a learned limit means our starts reach Jira closer together than they leave here (the way there
+     * jitters more than the window's margin allows): the window widens by a step, up to a bound, for good.
+     */
+    synchronized void refused(Duration wait, int perSecond) {
+        if (this.perSecond > 0) {
+            window = Math.min(MAX_WINDOW_NANOS, window + WINDOW_STEP_NANOS);
+            interval = Math.max(interval, window / this.perSecond);
+        }
+        block(wait, perSecond);
     }
 
     /** Starts at least {@code spacing} apart during {@code during}, unless a learned limit paces the scope already. */
@@ -127,7 +144,7 @@ final class Pace {
         if (perSecond == 0 || startCount - perSecond < firstKnown) {
             return Long.MIN_VALUE;
         }
-        return starts[(int) ((startCount - perSecond) % starts.length)] + WINDOW_NANOS;
+        return starts[(int) ((startCount - perSecond) % starts.length)] + window;
     }
 
     /** Keeps at least the latest {@code count} starts from now on (those already remembered stay). */

@@ -68,6 +68,20 @@ class PaceTest {
     }
 
     @Test
+    void a_refusal_while_already_paced_widens_the_window_up_to_a_bound() {
+        pace.refused(Duration.ZERO, 5); // the first refusal names the limit: the window stays as it is
+        startNow(5);
+        assertThat(pace.untilStart()).isEqualTo(Duration.ofMillis(1_050));
+
+        pace.refused(Duration.ZERO, 5); // refused again although paced: arrivals bunch, the window widens
+        assertThat(pace.untilStart()).isEqualTo(Duration.ofMillis(1_100));
+        for (int i = 0; i < 20; i++) {
+            pace.refused(Duration.ZERO, 5);
+        }
+        assertThat(pace.untilStart()).isEqualTo(Duration.ofMillis(1_300));
+    }
+
+    @Test
     void a_block_holds_every_start_until_it_ends() {
         pace.block(Duration.ofSeconds(2), 0);
 
