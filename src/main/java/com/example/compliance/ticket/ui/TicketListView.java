@@ -2,6 +2,7 @@ package com.example.compliance.ticket.ui;
 
 import com.example.compliance.base.WindowWidth;
 import com.example.compliance.base.ui.FilterFold;
+import com.example.compliance.base.ui.SelectionColumnName;
 import com.example.compliance.security.Role;
 import com.example.compliance.security.UserService;
 import com.example.compliance.ticket.StatusCategory;
@@ -127,6 +128,8 @@ public class TicketListView extends VerticalLayout {
     private void configureGrid() {
         grid.addClassName("ticket-grid");
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        // "Select all" above the grid selects what the filters match; the column header gets a name instead of a box
+        SelectionColumnName.set(grid, "Select tickets");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setAriaLabel("Tickets");
         grid.addComponentColumn(t -> new Anchor(t.jiraTicketUrl(), t.jiraTicketKey(), AnchorTarget.BLANK))

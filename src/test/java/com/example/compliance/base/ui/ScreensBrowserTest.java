@@ -148,7 +148,7 @@ class ScreensBrowserTest extends BrowserTest {
                 const done = arguments[arguments.length - 1];
                 axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations
                     .filter(v => ['critical', 'serious', 'moderate'].includes(v.impact) || v.id === 'empty-table-header')
-                    .map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))))
+                    .map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' ' + n.html.slice(0, 300))}))))
                   .catch(e => done([{id: 'axe-error', impact: 'critical', nodes: [String(e)]}]));""");
         return result.stream().map(v -> where + ": " + v.get("impact") + " " + v.get("id") + " " + v.get("nodes")).toList();
     }
