@@ -64,6 +64,8 @@ class TicketFlowBrowserTest extends BrowserTest {
         WebElement project = browser.waitUntil(d -> input("vaadin-combo-box", "Project"));
         project.sendKeys("COMP");
         browser.waitUntil(d -> !d.findElements(By.tagName("vaadin-combo-box-item")).isEmpty());
+        // The filtered items arrive from the server: keys sent before that land nowhere
+        browser.settle();
         project.sendKeys(Keys.ARROW_DOWN);
         project.sendKeys(Keys.ENTER);
         try {
