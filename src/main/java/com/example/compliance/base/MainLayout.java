@@ -104,16 +104,8 @@ public class MainLayout extends AppLayout {
         theme.setTooltipText("Light / dark theme");
         header.add(theme);
 
-        authentication.getPrincipalName().ifPresent(name -> {
-            var user = new Span(new Icon(VaadinIcon.USER), new Span(" " + name));
-            user.addClassName("current-user");
-            user.getElement().setAttribute("title", "Signed in as " + name);
-            // Stays in the header at every width; on a phone the name above shrinks to its icon (app.css)
-            var signOut = new Button("Sign out", click -> authentication.logout());
-            signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            signOut.addClassName("sign-out");
-            header.add(user, signOut);
-        });
+        authentication.getPrincipalName().ifPresent(name -> header.add(new UserMenu(name,
+                authentication.getGrantedRoles(), authentication::logout)));
         return header;
     }
 

@@ -175,6 +175,21 @@ public class UserService {
         return users.findAll(Sort.by("username")).stream().map(UserService::toRow).toList();
     }
 
+    /** The usernames of the active (enabled) users, sorted: who may own a case, for example. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<String> findActiveUsernames() {
+        return users.findByEnabledTrueOrderByUsername().stream().map(AppUser::getUsername).toList();
+    }
+
+    /** The active user with this name (ignoring case), as the user spells it; empty for an unknown or disabled one. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Optional<String> findActiveUsername(String username) {
+        return username == null ? Optional.empty()
+                : users.findByUsernameIgnoreCaseAndEnabledTrue(username.strip()).map(AppUser::getUsername);
+    }
+
     /** The signed-in caller; throws when there is none (which the security filters make impossible for views and API). */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)

@@ -7,7 +7,9 @@ import com.example.compliance.base.ConflictException;
 import com.example.compliance.base.InvalidInputException;
 import com.example.compliance.base.InvalidInputException.InputError;
 import com.example.compliance.base.NotFoundException;
+import com.example.compliance.base.UnprocessableException;
 import com.example.compliance.security.Role;
+import com.example.compliance.security.UserService;
 import com.example.compliance.violation.internal.AuditCase;
 import com.example.compliance.violation.internal.AuditCaseRepository;
 import com.example.compliance.violation.internal.ViolationRepository;
@@ -35,11 +37,13 @@ public class AuditCaseService {
     private final ViolationRepository violations;
     private final ActivityService activity;
     private final Validator validator;
+    private final UserService users;
     private final Clock clock;
 
     AuditCaseService(AuditCaseRepository cases, ViolationRepository violations, ActivityService activity,
-            Validator validator, Clock clock) {
+            Validator validator, UserService users, Clock clock) {
         this.cases = cases;
+        this.users = users;
         this.violations = violations;
         this.activity = activity;
         this.validator = validator;
@@ -52,7 +56,7 @@ public class AuditCaseService {
         validate(request);
         var auditCase = new AuditCase(UUID.randomUUID(), request.name().strip(), request.framework().strip(),
                 blankToNull(request.description()), clock.instant());
-        String owner = blankToNull(request.owner());
+        String owner = owner(request.owner(), null);
         auditCase.edit(auditCase.getName(), auditCase.getFramework(), auditCase.getDescription(),
                 owner == null ? actor() : owner);
         cases.save(auditCase);
@@ -67,7 +71,7 @@ public class AuditCaseService {
         validate(request);
         var auditCase = cases.findById(id).orElseThrow(() -> notFound(id));
         auditCase.edit(request.name().strip(), request.framework().strip(), blankToNull(request.description()),
-                blankToNull(request.owner()));
+                owner(request.owner(), auditCase.getOwner()));
         activity.record(ActivityEntry.success(actor(), ActivityAction.CASE_UPDATED, "case", id.toString(),
                 "Edited case " + auditCase.getName()));
         return toDetails(auditCase, violations.countByAuditCaseId(id));
@@ -148,6 +152,22 @@ public class AuditCaseService {
             var first = errors.getFirst();
             throw new InvalidInputException(first.field() + ": " + first.message(), errors);
         }
+    }
+
+    /**
+     * The owner as the active user spells their name, or null for none. An owner that is no (longer an active) user is
+     * refused, except the case's current one: owners were free text before, and such a case must stay editable.
+     */
+    private String owner(String requested, String current) {
+        String owner = blankToNull(requested);
+        if (owner == null || owner.equals(current)) {
+            return owner;
+        }
+        return users.findActiveUsername(owner).orElseThrow(() -> new UnprocessableException(
+                "The owner must be an active user of this app: \"" + owner + "\" is not. Choose one of the users, or"
+                        + " leave the owner empty.",
+                List.of(Map.of("field", "owner", "message", "\"" + owner + "\" is not an active user: give the"
+                        + " username of one of the app's users, or leave it empty"))));
     }
 
     private static String blankToNull(String text) {

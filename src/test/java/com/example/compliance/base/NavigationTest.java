@@ -2,14 +2,17 @@ package com.example.compliance.base;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.example.compliance.admin.ui.UserListView;
+import com.example.compliance.jira.ui.JiraConnectionView;
 import com.example.compliance.security.Role;
 import com.example.compliance.security.ui.LoginView;
 import com.example.compliance.support.KaribuTest;
 import com.example.compliance.violation.ui.ViolationListView;
+import com.github.mvysny.kaributesting.v10.ContextMenuKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import org.junit.jupiter.api.Test;
@@ -48,13 +51,20 @@ class NavigationTest extends KaribuTest {
     }
 
     @Test
-    void header_shows_the_signed_in_user_with_sign_out() {
+    void header_user_menu_names_the_user_and_role_and_links_to_jira() {
         loginAs("header-analyst", Role.ANALYST);
         UI.getCurrent().navigate(ViolationListView.class);
 
-        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withClasses("current-user")).getElement()
-                .getTextRecursively()).contains("header-analyst");
-        assertThat(_get(com.vaadin.flow.component.button.Button.class, spec -> spec.withText("Sign out")).isVisible())
-                .isTrue();
+        var menu = _get(UserMenu.class);
+        var root = menu.getItems().getFirst();
+        assertThat(root.getElement().getTextRecursively()).contains("header-analyst");
+        assertThat(root.getAriaLabel()).hasValue("User menu: header-analyst, Analyst");
+        var items = root.getSubMenu().getItems();
+        assertThat(items).extracting(item -> item.getElement().getTextRecursively())
+                .containsExactly("Signed in as header-analyst (Analyst)", "Jira connection", "Sign out");
+        assertThat(items.getFirst().isEnabled()).isFalse();
+
+        ContextMenuKt._click(menu, items.get(1));
+        assertThat(_find(JiraConnectionView.class)).hasSize(1);
     }
 }

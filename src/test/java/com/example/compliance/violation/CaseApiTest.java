@@ -8,6 +8,9 @@ import org.junit.jupiter.api.Test;
 
 class CaseApiTest extends IntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @Test
     void analyst_creates_and_reads_a_case() {
         var analyst = users.analyst("case-analyst");
@@ -73,6 +76,7 @@ class CaseApiTest extends IntegrationTest {
     @Test
     void analyst_edits_a_case_and_bad_edits_are_problems_that_change_nothing() {
         var analyst = users.analyst("case-editor");
+        users.analyst("lead.auditor");
         String id = post(analyst, "/api/cases", """
                 {"name":"Edit %s","framework":"SOC 2"}""".formatted(System.nanoTime())).json().get("id").asString();
         assertThat(get(analyst, "/api/cases/" + id).json().get("owner").asString()).isEqualTo("case-editor");
@@ -89,6 +93,42 @@ class CaseApiTest extends IntegrationTest {
         assertThat(send(analyst, "PUT", "/api/cases/" + UUID.randomUUID(), """
                 {"name":"x","framework":"y"}""").problem(404).get("detail").asString()).contains("No audit case");
         assertThat(get(analyst, "/api/cases/" + id).json().get("name").asString()).isEqualTo("Edited");
+    }
+
+    @Test
+    void the_owner_must_be_an_active_user_and_a_refused_owner_changes_nothing() {
+        var analyst = users.analyst("case-owner-checker");
+        users.analyst("Owner.Mixed");
+        var refused = post(analyst, "/api/cases", """
+                {"name":"Owned %s","framework":"SOC 2","owner":"nobody-here"}""".formatted(System.nanoTime()));
+        var problem = refused.problem(422);
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("owner");
+        assertThat(problem.get("errors").get(0).get("message").asString())
+                .isEqualTo("\"nobody-here\" is not an active user: give the username of one of the app's users, or leave it empty");
+
+        String id = post(analyst, "/api/cases", """
+                {"name":"Owned %s","framework":"SOC 2","owner":"owner.mixed"}""".formatted(System.nanoTime()))
+                .json().get("id").asString();
+        // Stored as the user spells their name
+        assertThat(get(analyst, "/api/cases/" + id).json().get("owner").asString()).isEqualTo("Owner.Mixed");
+        send(analyst, "PUT", "/api/cases/" + id, """
+                {"name":"Renamed","framework":"SOC 2","owner":"nobody-here"}""").problem(422);
+        assertThat(get(analyst, "/api/cases/" + id).json().get("name").asString()).startsWith("Owned ");
+        assertThat(get(analyst, "/api/cases/" + id).json().get("owner").asString()).isEqualTo("Owner.Mixed");
+    }
+
+    @Test
+    void an_owner_from_before_owners_were_users_is_shown_and_may_be_kept() {
+        var analyst = users.analyst("case-old-owner");
+        String id = post(analyst, "/api/cases", """
+                {"name":"Legacy %s","framework":"SOC 2"}""".formatted(System.nanoTime())).json().get("id").asString();
+        jdbc.update("update audit_case set owner = 'External Auditor' where id = ?", UUID.fromString(id));
+
+        assertThat(get(analyst, "/api/cases/" + id).json().get("owner").asString()).isEqualTo("External Auditor");
+        var kept = send(analyst, "PUT", "/api/cases/" + id, """
+                {"name":"Legacy kept","framework":"SOC 2","owner":"External Auditor"}""");
+        assertThat(kept.status()).as(kept.body()).isEqualTo(200);
+        assertThat(kept.json().get("owner").asString()).isEqualTo("External Auditor");
     }
 
     @Test

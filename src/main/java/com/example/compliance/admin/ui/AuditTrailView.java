@@ -5,6 +5,7 @@ import com.example.compliance.activity.ActivityFilter;
 import com.example.compliance.activity.ActivityOutcome;
 import com.example.compliance.activity.ActivityRow;
 import com.example.compliance.activity.ActivityService;
+import com.example.compliance.base.ui.FilterFold;
 import com.example.compliance.security.Role;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -112,10 +113,7 @@ public class AuditTrailView extends VerticalLayout {
             outcome.clear();
         });
         clear.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        var bar = new HorizontalLayout(from, to, actor, actions, outcome, clear);
-        bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        bar.setWrap(true);
-        return bar;
+        return new FilterFold(from, to, actor, actions, outcome, clear);
     }
 
     private void configureGrid() {

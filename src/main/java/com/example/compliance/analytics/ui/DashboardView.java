@@ -10,14 +10,13 @@ import com.example.compliance.violation.CaseDetails;
 import com.example.compliance.violation.Severity;
 import com.example.compliance.violation.ViolationStatus;
 import com.example.compliance.violation.ui.ViolationListQuery;
+import com.example.compliance.base.ui.FilterFold;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Menu;
@@ -79,10 +78,7 @@ public class DashboardView extends VerticalLayout {
         frameworkFilter.addValueChangeListener(e -> refresh());
         severityFilter.addValueChangeListener(e -> refresh());
         periodFilter.addValueChangeListener(e -> refresh());
-        var bar = new HorizontalLayout(caseFilter, frameworkFilter, severityFilter, periodFilter);
-        bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        bar.setWrap(true);
-        return bar;
+        return new FilterFold(caseFilter, frameworkFilter, severityFilter, periodFilter);
     }
 
     AnalyticsFilter currentFilter() {

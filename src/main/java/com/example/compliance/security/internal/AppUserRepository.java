@@ -14,6 +14,10 @@ public interface AppUserRepository extends JpaRepository<AppUser, UUID> {
 
     boolean existsByUsernameIgnoreCase(String username);
 
+    Optional<AppUser> findByUsernameIgnoreCaseAndEnabledTrue(String username);
+
+    List<AppUser> findByEnabledTrueOrderByUsername();
+
     /**
      * The enabled users with this role, locked until the transaction ends: two admins demoting each other at the same
      * moment are serialized, so the last-admin rule cannot be raced.

@@ -43,9 +43,11 @@ class CreateOptions extends VerticalLayout {
         preview.setVisible(false);
         epic.addClassName("epic-option");
         includeClosed.addClassName("include-closed");
-        includeClosed.setLabel("Also create tickets for the " + target.notOpen() + " violation"
-                + (target.notOpen() == 1 ? "" : "s") + " that " + (target.notOpen() == 1 ? "is" : "are") + " not open");
-        includeClosed.setVisible(!target.single() && target.notOpen() > 0);
+        long closed = target.closedWithoutTicket();
+        includeClosed.setLabel("Also create tickets for the " + closed + " closed violation" + (closed == 1 ? "" : "s"));
+        includeClosed.setHelperText("Resolved, risk accepted or false positive: skipped unless you tick this");
+        // Closed violations that all have a ticket already: nothing to include
+        includeClosed.setVisible(!target.single() && closed > 0);
         add(preview, epic, includeClosed);
     }
 
@@ -79,6 +81,11 @@ class CreateOptions extends VerticalLayout {
 
     boolean groupUnderEpic() {
         return epic.isEnabled() && epic.getValue();
+    }
+
+    /** Tells the dialog when "include closed" changes, so its count follows. */
+    void onIncludeClosedChange(java.util.function.Consumer<Boolean> listener) {
+        includeClosed.addValueChangeListener(e -> listener.accept(includeClosed()));
     }
 
     boolean includeClosed() {

@@ -35,22 +35,42 @@ import java.util.stream.Collectors;
  */
 public class CreateTicketDialog extends Dialog {
 
-    /** What to create tickets for: the listed violations, or every violation of a case ({@code caseId} set). */
+    /**
+     * What to create tickets for: the listed violations, or every violation of a case ({@code caseId} set), with how
+     * many already have a ticket, how many are not open (bulk creation skips those unless asked), and how many of the
+     * latter have a ticket anyway.
+     */
     public record Target(List<ViolationDetails> violations, UUID caseId, String caseName, long total, long withTicket,
-            long notOpen) {
+            long notOpen, long notOpenWithTicket) {
 
         public Target(List<ViolationDetails> violations, UUID caseId, String caseName, long total, long withTicket) {
-            this(violations, caseId, caseName, total, withTicket, 0);
+            this(violations, caseId, caseName, total, withTicket, 0, 0);
         }
 
         public static Target of(List<ViolationDetails> violations) {
             return new Target(List.copyOf(violations), null, null, violations.size(),
                     violations.stream().filter(ViolationDetails::hasTicket).count(),
-                    violations.stream().filter(v -> v.status() != null && !v.status().isOpen()).count());
+                    violations.stream().filter(Target::isClosed).count(),
+                    violations.stream().filter(v -> isClosed(v) && v.hasTicket()).count());
+        }
+
+        private static boolean isClosed(ViolationDetails v) {
+            return v.status() != null && !v.status().isOpen();
         }
 
         boolean single() {
             return caseId == null && violations.size() == 1;
+        }
+
+        /** Closed violations without a ticket: what "include closed" adds. */
+        long closedWithoutTicket() {
+            return notOpen - notOpenWithTicket;
+        }
+
+        /** The tickets a creation makes: open violations without one, and closed ones too when included. */
+        long toCreate(boolean includeClosed) {
+            long openWithoutTicket = total - withTicket - closedWithoutTicket();
+            return openWithoutTicket + (includeClosed ? closedWithoutTicket() : 0);
         }
     }
 
@@ -71,6 +91,7 @@ public class CreateTicketDialog extends Dialog {
     private final Button create = new Button();
     private final Button cancel = new Button("Cancel", click -> close());
     private final FormLayout form = new FormLayout();
+    private final Paragraph summary = new Paragraph();
     private final CreateOptions createOptions;
 
     public CreateTicketDialog(JiraMetadataService metadata, TicketService tickets, TicketJobService jobs,
@@ -85,8 +106,9 @@ public class CreateTicketDialog extends Dialog {
         addClassName("create-ticket-dialog");
         setWidth("36em");
         configureFields();
-        var summary = new Paragraph(describe(target));
+        summary.setText(describe(target, false));
         summary.addClassName("create-summary");
+        summary.getElement().setAttribute("aria-live", "polite");
         var site = new Paragraph("Jira site: " + metadata.siteName());
         site.addClassNames("target-site", "text-secondary");
         // Guidance, not an error: the user has not done anything wrong yet
@@ -94,6 +116,7 @@ public class CreateTicketDialog extends Dialog {
         jiraErrors.addClassNames("callout", "callout-error", "jira-errors");
         jiraErrors.setVisible(false);
         createOptions = new CreateOptions(metadata, target);
+        createOptions.onIncludeClosedChange(include -> summary.setText(describe(target, include)));
         add(summary, site, form, requiredFields, createOptions, missing, jiraErrors);
 
         create.setText(target.single() ? "Create" : "Create tickets");
@@ -109,18 +132,36 @@ public class CreateTicketDialog extends Dialog {
         updateCreateButton();
     }
 
-    static String describe(Target target) {
+    /** What Create will do, in the words of the dialog ("Creates 8 tickets; 2 closed violations are skipped."). */
+    static String describe(Target target, boolean includeClosed) {
         if (target.single()) {
             var v = target.violations().getFirst();
             return v.hasTicket() ? "1 ticket for “" + v.title() + "” — it already has " + v.jiraKey() + ", so nothing new is created."
                     : "1 ticket for “" + v.title() + "” (" + v.severity() + ").";
         }
-        String scope = target.caseId() != null ? " for case “" + target.caseName() + "”" : "";
-        long toCreate = target.total() - target.withTicket();
-        return toCreate + " ticket" + (toCreate == 1 ? "" : "s") + scope + ": " + target.total() + " violations, "
-                + target.withTicket() + " already have one." + (target.notOpen() == 0 ? "" : " " + target.notOpen()
-                + (target.notOpen() == 1 ? " is" : " are") + " not open (resolved, risk accepted or false positive)"
-                + " and will be skipped.");
+        long creates = target.toCreate(includeClosed);
+        var text = new StringBuilder(creates == 0 ? "Creates no tickets" : "Creates " + count(creates, "ticket"));
+        if (target.caseId() != null) {
+            text.append(" for case “").append(target.caseName()).append("”");
+        }
+        if (includeClosed && target.closedWithoutTicket() > 0) {
+            long closed = target.closedWithoutTicket();
+            text.append(", including ").append(closed == 1 ? "1 for a closed violation" : closed + " for closed violations");
+        }
+        long haveTicket = includeClosed ? target.withTicket() : target.withTicket() - target.notOpenWithTicket();
+        if (!includeClosed && target.notOpen() > 0) {
+            text.append("; ").append(count(target.notOpen(), "closed violation"))
+                    .append(" (resolved, risk accepted or false positive) ")
+                    .append(target.notOpen() == 1 ? "is" : "are").append(" skipped");
+        }
+        if (haveTicket > 0) {
+            text.append("; ").append(haveTicket).append(haveTicket == 1 ? " already has a ticket" : " already have one");
+        }
+        return text.append('.').toString();
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private void configureFields() {
@@ -258,7 +299,7 @@ public class CreateTicketDialog extends Dialog {
             }
         });
         removeAll();
-        add(new Paragraph(describe(target)), progress);
+        add(new Paragraph(describe(target, createOptions.includeClosed())), progress);
         if (started.skippedNotOpen() > 0) {
             var skipped = new Paragraph(started.skippedNotOpen() + " skipped because they are not open ("
                     + started.skippedByStatus().entrySet().stream().sorted(Map.Entry.comparingByKey())

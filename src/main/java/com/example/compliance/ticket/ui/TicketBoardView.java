@@ -1,6 +1,7 @@
 package com.example.compliance.ticket.ui;
 
 import com.example.compliance.base.ApplicationException;
+import com.example.compliance.base.ui.FilterFold;
 import com.example.compliance.security.Role;
 import com.example.compliance.security.UserService;
 import com.example.compliance.ticket.StatusCategory;
@@ -135,7 +136,9 @@ public class TicketBoardView extends VerticalLayout {
         mode.addValueChangeListener(e -> refresh());
         var syncNow = new Button("Sync now", VaadinIcon.REFRESH.create(), click -> syncNow());
         syncNow.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var bar = new HorizontalLayout(caseFilter, projectFilter, sort, mode, syncNow, selection);
+        // On a phone the filters, sort and view mode fold behind "Filters"; syncing and selecting stay in reach
+        var filters = new FilterFold(caseFilter, projectFilter, sort, mode);
+        var bar = new HorizontalLayout(filters, syncNow, selection);
         bar.addClassName("board-toolbar");
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         bar.setWrap(true);

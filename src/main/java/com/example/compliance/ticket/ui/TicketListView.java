@@ -1,5 +1,8 @@
 package com.example.compliance.ticket.ui;
 
+import com.example.compliance.base.WindowWidth;
+import com.example.compliance.base.ui.FilterFold;
+import com.example.compliance.base.ui.SelectionColumnName;
 import com.example.compliance.security.Role;
 import com.example.compliance.security.UserService;
 import com.example.compliance.ticket.StatusCategory;
@@ -83,11 +86,13 @@ public class TicketListView extends VerticalLayout {
         configureGrid();
         add(grid);
         expand(grid);
+        // A phone keeps key, summary and status; the rest is one tap away in Jira
+        WindowWidth.compactColumns(this, grid, java.util.Set.of("key", "summary", "status"));
         refreshChoices();
         refresh();
     }
 
-    private HorizontalLayout filters(AuditCaseService cases) {
+    private FilterFold filters(AuditCaseService cases) {
         caseFilter.setItems(cases.findAll());
         caseFilter.setItemLabelGenerator(CaseDetails::name);
         caseFilter.setPlaceholder("All cases");
@@ -102,11 +107,7 @@ public class TicketListView extends VerticalLayout {
         }
         caseFilter.setMinWidth("14em");
         overdueFilter.addValueChangeListener(e -> refresh());
-        var bar = new HorizontalLayout(caseFilter, projectFilter, categoryFilter, assigneeFilter, overdueFilter);
-        bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        bar.setWrap(true);
-        bar.setWidthFull();
-        return bar;
+        return new FilterFold(caseFilter, projectFilter, categoryFilter, assigneeFilter, overdueFilter);
     }
 
     private HorizontalLayout actions() {
@@ -127,18 +128,25 @@ public class TicketListView extends VerticalLayout {
     private void configureGrid() {
         grid.addClassName("ticket-grid");
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        // "Select all" above the grid selects what the filters match; the column header gets a name instead of a box
+        SelectionColumnName.set(grid, "Select tickets");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.setAriaLabel("Tickets");
         grid.addComponentColumn(t -> new Anchor(t.jiraTicketUrl(), t.jiraTicketKey(), AnchorTarget.BLANK))
-                .setHeader("Key").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(TicketDetails::summary).setHeader("Summary").setFlexGrow(3).setResizable(true);
-        grid.addColumn(t -> t.status() == null ? "Unknown" : t.status()).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(t -> t.assignee() == null ? UNASSIGNED : t.assignee()).setHeader("Assignee").setAutoWidth(true);
-        grid.addColumn(TicketDetails::projectKey).setHeader("Project").setAutoWidth(true);
-        grid.addColumn(TicketDetails::severity).setHeader("Severity").setAutoWidth(true);
+                .setHeader("Key").setAutoWidth(true).setFlexGrow(0).setKey("key");
+        grid.addColumn(TicketDetails::summary).setHeader("Summary").setFlexGrow(3).setResizable(true).setKey("summary")
+                .setTooltipGenerator(TicketDetails::summary);
+        grid.addColumn(t -> t.status() == null ? "Unknown" : t.status()).setHeader("Status").setAutoWidth(true)
+                .setKey("status");
+        grid.addColumn(t -> t.assignee() == null ? UNASSIGNED : t.assignee()).setHeader("Assignee").setAutoWidth(true)
+                .setKey("assignee");
+        grid.addColumn(TicketDetails::projectKey).setHeader("Project").setAutoWidth(true).setKey("project");
+        grid.addColumn(TicketDetails::severity).setHeader("Severity").setAutoWidth(true).setKey("severity");
         if (admin) {
-            grid.addColumn(TicketDetails::createdBy).setHeader("Owner").setAutoWidth(true);
+            grid.addColumn(TicketDetails::createdBy).setHeader("Owner").setAutoWidth(true).setKey("owner");
         }
-        grid.addColumn(t -> t.createdAt() == null ? "" : CREATED.format(t.createdAt())).setHeader("Created").setAutoWidth(true);
+        grid.addColumn(t -> t.createdAt() == null ? "" : CREATED.format(t.createdAt())).setHeader("Created")
+                .setAutoWidth(true).setKey("created");
         grid.setEmptyStateText("No tickets match these filters.");
         grid.addSelectionListener(e -> {
             int count = e.getAllSelectedItems().size();

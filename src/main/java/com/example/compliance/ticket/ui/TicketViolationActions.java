@@ -46,11 +46,15 @@ class TicketViolationActions implements ViolationActions {
             var byCase = new ViolationFilter(chosen.id(), Set.of(), null, null);
             long total = violations.count(byCase);
             long withTicket = violations.count(new ViolationFilter(chosen.id(), Set.of(), null, null, true));
-            long open = java.util.Arrays.stream(com.example.compliance.violation.ViolationStatus.values())
-                    .filter(com.example.compliance.violation.ViolationStatus::isOpen)
+            var closed = java.util.Arrays.stream(com.example.compliance.violation.ViolationStatus.values())
+                    .filter(status -> !status.isOpen()).toList();
+            long notOpen = closed.stream()
                     .mapToLong(status -> violations.count(new ViolationFilter(chosen.id(), Set.of(), status, null))).sum();
-            open(new CreateTicketDialog.Target(List.of(), chosen.id(), chosen.name(), total, withTicket, total - open),
-                    context);
+            long notOpenWithTicket = closed.stream()
+                    .mapToLong(status -> violations.count(new ViolationFilter(chosen.id(), Set.of(), status, null, true)))
+                    .sum();
+            open(new CreateTicketDialog.Target(List.of(), chosen.id(), chosen.name(), total, withTicket, notOpen,
+                    notOpenWithTicket), context);
         });
         var epicLinks = new com.vaadin.flow.component.html.Span();
         epicLinks.addClassName("case-epics");
@@ -69,8 +73,7 @@ class TicketViolationActions implements ViolationActions {
         links.removeAll();
         if (caseId != null) {
             tickets.epicsOf(caseId).stream().filter(e -> com.example.compliance.base.SafeLinks.isSafe(e.jiraUrl())).forEach(e -> {
-                var link = new com.vaadin.flow.component.html.Anchor(e.jiraUrl(), "Epic " + e.jiraKey());
-                link.setTarget("_blank");
+                var link = CaseEpicSection.link(e);
                 link.getStyle().set("margin-inline-start", "var(--lumo-space-s)");
                 links.add(link);
             });
@@ -100,6 +103,12 @@ class TicketViolationActions implements ViolationActions {
         list.addClassName("violation-tickets");
         found.forEach(t -> list.add(new TicketCard(t)));
         return Optional.of(list);
+    }
+
+    /** The case's Epics in Jira, or how it gets one. */
+    @Override
+    public Optional<com.vaadin.flow.component.Component> caseSection(CaseRef auditCase) {
+        return Optional.of(new CaseEpicSection(tickets.epicsOf(auditCase.id())));
     }
 
     private void open(CreateTicketDialog.Target target, Context context) {

@@ -37,6 +37,7 @@ class CaseController {
     }
 
     @ApiResponse(responseCode = "201", description = "The new case", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "422", description = "The owner is not an active user; `errors` names the field `owner`")
     @PostMapping
     ResponseEntity<CaseDetails> create(@Valid @RequestBody CreateCaseRequest request) {
         var created = cases.create(request);
@@ -48,6 +49,8 @@ class CaseController {
         return cases.findAll(includeArchived);
     }
 
+    @ApiResponse(responseCode = "200", description = "The case as saved", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "422", description = "A new owner is not an active user (an unchanged owner from before owners were users is kept); `errors` names the field `owner`")
     @PutMapping("/{id}")
     CaseDetails update(@PathVariable UUID id, @Valid @RequestBody CreateCaseRequest request) {
         return cases.update(id, request);

@@ -4,6 +4,7 @@ import com.example.compliance.base.ApplicationException;
 import com.example.compliance.base.DateTimes;
 import com.example.compliance.base.Notifications;
 import com.example.compliance.security.Role;
+import com.example.compliance.security.UserService;
 import com.example.compliance.violation.AuditCaseService;
 import com.example.compliance.violation.CaseDetails;
 import com.vaadin.flow.component.Component;
@@ -24,10 +25,9 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.Set;
 
 /**
- * The audit cases: create, edit, archive and restore. Archived cases are listed only on request; archiving keeps
+ * The audit cases: create, edit, archive and restore; a name opens the case's page. Archived cases are listed only on request; archiving keeps
  * their violations, tickets and history (ADR 021).
  */
 @Route("cases")
@@ -37,14 +37,16 @@ import java.util.Set;
 public class CaseListView extends VerticalLayout {
 
     private final AuditCaseService cases;
+    private final UserService users;
     private final Grid<CaseDetails> grid = new Grid<>(CaseDetails.class, false);
     private final Checkbox showArchived = new Checkbox("Show archived cases");
 
-    public CaseListView(AuditCaseService cases) {
+    public CaseListView(AuditCaseService cases, UserService users) {
         this.cases = cases;
+        this.users = users;
         addClassName("cases-view");
         setSizeFull();
-        var create = new Button("New case", VaadinIcon.PLUS.create(), e -> new CaseDialog(cases, null, c -> refresh()).open());
+        var create = new Button("New case", VaadinIcon.PLUS.create(), e -> new CaseDialog(cases, users, null, c -> refresh()).open());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         showArchived.addValueChangeListener(e -> refresh());
         var bar = new HorizontalLayout(showArchived, create);
@@ -67,7 +69,7 @@ public class CaseListView extends VerticalLayout {
         grid.addComponentColumn(this::actions).setHeader("Actions").setWidth("9rem").setFlexGrow(0).setKey("actions");
         grid.setEmptyStateText("No cases yet: create one with \"New case\".");
         add(grid);
-        // A phone keeps name, count and actions; the rest is in the edit dialog
+        // A phone keeps name, count and actions; the rest is on the case's page
         com.example.compliance.base.WindowWidth.onCompactChange(this, compact -> {
             for (String key : java.util.List.of("framework", "owner", "created")) {
                 grid.getColumnByKey(key).setVisible(!compact);
@@ -77,7 +79,8 @@ public class CaseListView extends VerticalLayout {
     }
 
     private Component nameCell(CaseDetails c) {
-        var link = new Anchor(new ViolationListQuery(c.id(), Set.of(), null, null, false).href(), c.name());
+        // The case's page: its facts, Epics and a link to its violations
+        var link = new Anchor(CaseView.href(c.id()), c.name());
         link.addClassName("case-link");
         var cell = new Div(link);
         cell.addClassName("case-name");
@@ -91,7 +94,7 @@ public class CaseListView extends VerticalLayout {
     }
 
     private Component actions(CaseDetails c) {
-        var edit = new Button(VaadinIcon.EDIT.create(), e -> new CaseDialog(cases, c, saved -> refresh()).open());
+        var edit = new Button(VaadinIcon.EDIT.create(), e -> new CaseDialog(cases, users, c, saved -> refresh()).open());
         edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         edit.setAriaLabel("Edit " + c.name());
         edit.setTooltipText("Edit");

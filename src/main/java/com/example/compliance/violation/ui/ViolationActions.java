@@ -8,8 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Actions other features add to the violations grid (the ticket feature: "Create Jira ticket"), so the violation
- * feature offers them without importing those features. Implementations are Spring beans.
+ * Actions and sections other features add to the violations grid and the violation's and case's pages (the ticket
+ * feature: "Create Jira ticket", the tickets, the case's Epics), so the violation feature offers them without importing
+ * those features. Implementations are Spring beans.
  */
 public interface ViolationActions {
 
@@ -42,6 +43,11 @@ public interface ViolationActions {
 
     /** A section for the violation's own page (the ticket feature: its tickets with status and link), if any. */
     default Optional<Component> pageSection(ViolationDetails violation) {
+        return Optional.empty();
+    }
+
+    /** A titled section for the case's page (the ticket feature: the case's Epics in Jira), if any. */
+    default Optional<Component> caseSection(CaseRef auditCase) {
         return Optional.empty();
     }
 }

@@ -18,7 +18,6 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -84,32 +83,32 @@ public class ViolationDetailView extends VerticalLayout implements BeforeEnterOb
             add(description);
         }
         add(facts(v));
-        add(section("Jira ticket", tickets(v)));
-        add(section("Status history", ViolationPageTables.history(statuses.findHistory(v.id()))));
+        add(PageParts.section("Jira ticket", tickets(v)));
+        add(PageParts.section("Status history", ViolationPageTables.history(statuses.findHistory(v.id()))));
         var events = new java.util.ArrayList<>(activity.findAbout("violation", v.id().toString()));
         if (v.jiraKey() != null) {
             events.addAll(activity.findAbout("issue", v.jiraKey()));
         }
-        add(section("Audit events", ViolationPageTables.events(events)));
+        add(PageParts.section("Audit events", ViolationPageTables.events(events)));
     }
 
     private Component facts(ViolationDetails v) {
         var facts = new Div();
         facts.addClassName("violation-facts");
-        facts.add(fact("Resource", v.resource() == null ? "—" : v.resource()),
-                fact("Control", v.control()), fact("Framework", v.framework()), fact("Rule", v.ruleId()),
-                factLink("Case", v.caseName(), new ViolationListQuery(v.caseId(), Set.of(), null, null, false).href()),
-                fact("Detected", DateTimes.format(v.detectedAt())),
-                fact("Due", v.dueAt() == null ? "no deadline" : DateTimes.date(v.dueAt())),
-                fact("Source", source(v)));
+        facts.add(PageParts.fact("Resource", v.resource() == null ? "—" : v.resource()),
+                PageParts.fact("Control", v.control()), PageParts.fact("Framework", v.framework()), PageParts.fact("Rule", v.ruleId()),
+                PageParts.factLink("Case", v.caseName(), CaseView.href(v.caseId())),
+                PageParts.fact("Detected", DateTimes.format(v.detectedAt())),
+                PageParts.fact("Due", v.dueAt() == null ? "no deadline" : DateTimes.date(v.dueAt())),
+                PageParts.fact("Source", source(v)));
         if (v.statusChangedBy() != null) {
-            facts.add(fact("Status changed", DateTimes.format(v.statusChangedAt()) + " by " + v.statusChangedBy()));
+            facts.add(PageParts.fact("Status changed", DateTimes.format(v.statusChangedAt()) + " by " + v.statusChangedBy()));
         }
         if (v.justification() != null) {
-            facts.add(fact("Justification", v.justification()));
+            facts.add(PageParts.fact("Justification", v.justification()));
         }
         if (v.acceptedUntil() != null) {
-            facts.add(fact("Accepted until", v.acceptedUntil().toString()));
+            facts.add(PageParts.fact("Accepted until", v.acceptedUntil().toString()));
         }
         return facts;
     }
@@ -167,28 +166,6 @@ public class ViolationDetailView extends VerticalLayout implements BeforeEnterOb
             return new Div(link, new Span(v.jiraStatus() == null ? "" : " — " + v.jiraStatus()));
         }
         return new Paragraph("No Jira ticket yet.");
-    }
-
-    private static Component section(String title, Component content) {
-        var section = new com.vaadin.flow.component.html.Section(new H3(title), content);
-        section.addClassName("violation-section");
-        return section;
-    }
-
-    private static Div fact(String label, String value) {
-        var name = new Span(label);
-        name.addClassName("fact-label");
-        var line = new Div(name, new Span(value));
-        line.addClassName("fact");
-        return line;
-    }
-
-    private static Div factLink(String label, String value, String href) {
-        var name = new Span(label);
-        name.addClassName("fact-label");
-        var line = new Div(name, new Anchor(href, value));
-        line.addClassName("fact");
-        return line;
     }
 
     /** What actions see of this page: the one violation; a change reloads the page. */

@@ -1,5 +1,6 @@
 package com.example.compliance.violation.ui;
 
+import com.example.compliance.base.ui.FilterFold;
 import com.example.compliance.violation.AuditCaseService;
 import com.example.compliance.violation.CaseDetails;
 import com.example.compliance.violation.Severity;
@@ -11,10 +12,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
@@ -23,10 +21,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The violations grid's filters. On a phone they fold behind a "Filters" button (app.css shows the bar there only
- * while it is open), so the grid keeps the screen.
+ * The violations grid's filters, folded behind a "Filters" button on a phone like every view's ({@link FilterFold}).
  */
-class ViolationFilters extends Div {
+class ViolationFilters extends FilterFold {
 
     static final String ALL = "All";
     static final String WITH_TICKET = "With ticket";
@@ -43,7 +40,6 @@ class ViolationFilters extends Div {
     // Set by an action (a findings import's "Show"), cleared with its chip
     private UUID importFilter;
     private final Button importChip = new Button();
-    private final Button toggle = new Button("Filters", VaadinIcon.FILTER.create());
     private final ViolationImports imports;
     private final Runnable onChange;
 
@@ -109,20 +105,8 @@ class ViolationFilters extends Div {
         frameworkFilter.addValueChangeListener(e -> onChange.run());
         overdueFilter.addValueChangeListener(e -> onChange.run());
 
-        toggle.addClassName("filters-toggle");
-        toggle.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        toggle.getElement().setAttribute("aria-expanded", "false");
-        toggle.addClickListener(e -> {
-            boolean open = !hasClassName("filters-open");
-            setClassName("filters-open", open);
-            toggle.getElement().setAttribute("aria-expanded", String.valueOf(open));
-        });
-        var bar = new HorizontalLayout(textFilter, caseFilter, severityFilter, statusFilter, frameworkFilter, ticketFilter,
-                sourceFilter, overdueFilter, importChip);
-        bar.addClassName("filter-bar");
-        bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        bar.setWrap(true);
-        add(toggle, bar);
+        addFilters(textFilter, caseFilter, severityFilter, statusFilter, frameworkFilter, ticketFilter, sourceFilter,
+                overdueFilter, importChip);
     }
 
     ViolationFilter current() {

@@ -118,18 +118,7 @@ public class ViolationListView extends VerticalLayout implements BeforeEnterObse
             }
         });
         grid.addSelectionListener(e -> updateSelectionCount(e.getAllSelectedItems()));
-        // The selection column's header has no visible select-all box (the data is lazy): give it a name for screen
-        // readers, so the column header is not empty
-        grid.getElement().executeJs("""
-                const grid = this;
-                customElements.whenDefined('vaadin-grid-flow-selection-column').then(() => requestAnimationFrame(() => {
-                  const column = grid.querySelector('vaadin-grid-flow-selection-column');
-                  if (column) {
-                    column.headerRenderer = root => {
-                      root.innerHTML = '<span class="visually-hidden">Select rows</span>';
-                    };
-                  }
-                }));""");
+        com.example.compliance.base.ui.SelectionColumnName.set(grid, "Select rows");
     }
 
     private Component emptyState() {

@@ -95,13 +95,18 @@ class SingleSignOnBrowserTest extends BrowserTest {
         driver.findElement(By.cssSelector("button[type=submit]")).click();
 
         wait.until(d -> d.getCurrentUrl().startsWith(url("/")) && !d.getCurrentUrl().contains("/login")
-                && !d.findElements(By.className("current-user")).isEmpty());
-        assertThat(driver.findElement(By.className("current-user")).getText()).contains("sso-browser-ann");
+                && !d.findElements(By.className("user-menu")).isEmpty());
+        assertThat(driver.findElement(By.className("user-menu")).getAttribute("textContent")).contains("sso-browser-ann");
         Browser.screenshot(driver, "signed-in-with-single-sign-on");
 
-        // A script click: the development-mode overlay sits over the header's right edge
-        driver.executeScript("arguments[0].click()",
-                driver.findElement(By.xpath("//vaadin-button[normalize-space(.)='Sign out']")));
+        // "Sign out" in the header's user menu (script clicks: the development-mode overlay sits over the header's right edge)
+        driver.executeScript("""
+                const bar = document.querySelector('vaadin-menu-bar.user-menu');
+                (bar.querySelector('vaadin-menu-bar-button') || bar.shadowRoot.querySelector('vaadin-menu-bar-button')).click();""");
+        wait.until(d -> Boolean.TRUE.equals(driver.executeScript(
+                "return [...document.querySelectorAll('vaadin-menu-bar-item')].some(i => i.textContent.includes('Sign out'))")));
+        driver.executeScript(
+                "[...document.querySelectorAll('vaadin-menu-bar-item')].find(i => i.textContent.includes('Sign out')).click()");
 
         wait.until(d -> !PROVIDER.logoutRequests().isEmpty());
         wait.until(d -> d.getCurrentUrl().startsWith(url("/login"))

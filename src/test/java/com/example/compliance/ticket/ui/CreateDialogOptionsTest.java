@@ -146,9 +146,16 @@ class CreateDialogOptionsTest extends KaribuTest {
         grid().asMultiSelect().select(rows());
         ButtonKt._click(_get(Button.class, spec -> spec.withText("Create Jira ticket")));
 
-        assertThat(_get(Paragraph.class, spec -> spec.withClasses("create-summary")).getText()).isEqualTo("3 tickets: 3 violations,"
-                + " 0 already have one. 1 is not open (resolved, risk accepted or false positive) and will be skipped.");
-        assertThat(_get(Checkbox.class, spec -> spec.withClasses("include-closed")).isVisible()).isTrue();
+        var summary = _get(Paragraph.class, spec -> spec.withClasses("create-summary"));
+        assertThat(summary.getText()).isEqualTo("Creates 2 tickets; 1 closed violation (resolved, risk accepted or false"
+                + " positive) is skipped.");
+        var includeClosed = _get(Checkbox.class, spec -> spec.withClasses("include-closed"));
+        assertThat(includeClosed.isVisible()).isTrue();
+        assertThat(includeClosed.getLabel()).isEqualTo("Also create tickets for the 1 closed violation");
+        includeClosed.setValue(true);
+        assertThat(summary.getText()).isEqualTo("Creates 3 tickets, including 1 for a closed violation.");
+        includeClosed.setValue(false);
+        assertThat(summary.getText()).startsWith("Creates 2 tickets;");
         chooseProject("COMP");
         ButtonKt._click(_get(Button.class, spec -> spec.withText("Create tickets")));
 

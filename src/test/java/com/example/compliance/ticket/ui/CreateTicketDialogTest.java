@@ -96,7 +96,7 @@ class CreateTicketDialogTest extends KaribuTest {
         ButtonKt._click(_get(Button.class, spec -> spec.withText("Create Jira ticket")));
 
         assertThat(_get(Paragraph.class, spec -> spec.withClasses("create-summary")).getText())
-                .isEqualTo("3 tickets: 3 violations, 0 already have one.");
+                .isEqualTo("Creates 3 tickets.");
         chooseProject("COMP");
         assertThat(select("Priority").getValue().name()).isEqualTo("By severity (default)");
     }

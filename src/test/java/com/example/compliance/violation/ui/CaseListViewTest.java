@@ -27,6 +27,8 @@ class CaseListViewTest extends KaribuTest {
 
     @Autowired
     AuditCaseService cases;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @BeforeEach
     void signIn() {
@@ -73,6 +75,7 @@ class CaseListViewTest extends KaribuTest {
 
     @Test
     void editing_changes_name_framework_and_owner() {
+        users.analyst("someone.else");
         var existing = cases.create(new CreateCaseRequest("Edit me " + System.nanoTime(), "SOC 2", null));
         UI.getCurrent().navigate(CaseListView.class);
         int index = rows().indexOf(rows().stream().filter(c -> c.id().equals(existing.id())).findFirst().orElseThrow());
@@ -80,12 +83,65 @@ class CaseListViewTest extends KaribuTest {
                 spec -> spec.withAttribute("aria-label", "Edit " + existing.name())));
 
         _get(TextField.class, spec -> spec.withLabel("Name")).setValue(existing.name() + " (edited)");
-        _get(TextField.class, spec -> spec.withLabel("Owner")).setValue("someone.else");
+        var owner = owner();
+        assertThat(owner.getListDataView().getItems()).contains("someone.else", "case-analyst");
+        owner.setValue("someone.else");
         ButtonKt._click(_get(Button.class, spec -> spec.withText("Save")));
 
         var edited = cases.get(existing.id());
         assertThat(edited.name()).isEqualTo(existing.name() + " (edited)");
         assertThat(edited.owner()).isEqualTo("someone.else");
+    }
+
+    @Test
+    void the_owner_is_chosen_among_active_users_and_a_disabled_user_is_not_offered() {
+        users.analyst("active.owner");
+        users.analyst("gone.owner");
+        jdbc.update("update app_user set enabled = false where username = 'gone.owner'");
+        try {
+            ButtonKt._click(_get(Button.class, spec -> spec.withText("New case")));
+
+            assertThat(owner().getListDataView().getItems()).contains("active.owner", "case-analyst")
+                    .doesNotContain("gone.owner");
+            assertThat(owner().isAllowCustomValue()).isFalse();
+        } finally {
+            jdbc.update("update app_user set enabled = true where username = 'gone.owner'");
+        }
+    }
+
+    @Test
+    void an_old_free_text_owner_still_shows_and_is_kept_on_save() {
+        var existing = cases.create(new CreateCaseRequest("Old owner " + System.nanoTime(), "SOC 2", null));
+        // Owners were free text before they were users
+        jdbc.update("update audit_case set owner = 'Former Auditor' where id = ?", existing.id());
+        UI.getCurrent().navigate(CaseListView.class);
+        int index = rows().indexOf(rows().stream().filter(c -> c.id().equals(existing.id())).findFirst().orElseThrow());
+        assertThat(GridKt._getFormattedRow(grid(), index)).contains("Former Auditor");
+        ButtonKt._click(_get(GridKt._getCellComponent(grid(), index, "actions"), Button.class,
+                spec -> spec.withAttribute("aria-label", "Edit " + existing.name())));
+
+        assertThat(owner().getValue()).isEqualTo("Former Auditor");
+        assertThat(owner().getItemLabelGenerator().apply("Former Auditor")).isEqualTo("Former Auditor (no user account)");
+        _get(TextArea.class, spec -> spec.withLabel("Description")).setValue("Still owned by the former auditor");
+        ButtonKt._click(_get(Button.class, spec -> spec.withText("Save")));
+
+        assertThat(cases.get(existing.id()).owner()).isEqualTo("Former Auditor");
+        assertThat(cases.get(existing.id()).description()).isEqualTo("Still owned by the former auditor");
+    }
+
+    @Test
+    void the_case_name_opens_the_cases_page() {
+        var existing = cases.create(new CreateCaseRequest("Linked " + System.nanoTime(), "SOC 2", null));
+        UI.getCurrent().navigate(CaseListView.class);
+        int index = rows().indexOf(rows().stream().filter(c -> c.id().equals(existing.id())).findFirst().orElseThrow());
+
+        var link = _get(GridKt._getCellComponent(grid(), index, "name"), com.vaadin.flow.component.html.Anchor.class);
+        assertThat(link.getHref()).isEqualTo("cases/" + existing.id());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ComboBox<String> owner() {
+        return _get(ComboBox.class, spec -> spec.withLabel("Owner"));
     }
 
     @Test
