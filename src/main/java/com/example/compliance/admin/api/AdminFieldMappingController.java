@@ -34,6 +34,7 @@ class AdminFieldMappingController {
         return mappings.get(cloudId, projectKey, issueType);
     }
 
+    @ApiResponse(responseCode = "200", description = "The saved mappings", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "422", description = "Refused as a whole, nothing saved: a field is not on the project's "
             + "create screen or a value cannot convert to the field's type; `errors` names each")
     @PutMapping

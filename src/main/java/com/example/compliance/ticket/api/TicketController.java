@@ -54,6 +54,7 @@ class TicketController {
     }
 
     @ApiResponse(responseCode = "202", description = "The job (the running one, when the identical request runs already)", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", description = "A violation id is unknown; no job was started")
     @ApiResponse(responseCode = "422", description = "A required field is missing; `errors` names it")
     @PostMapping("/tickets/bulk-create")
     ResponseEntity<BulkJobStarted> bulkCreate(@Valid @RequestBody BulkCreateRequest request) {
