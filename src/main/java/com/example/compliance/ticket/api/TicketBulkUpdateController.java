@@ -1,5 +1,7 @@
 package com.example.compliance.ticket.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.example.compliance.base.InvalidInputException;
 import com.example.compliance.base.InvalidInputException.InputError;
 import com.example.compliance.ticket.BulkJobStarted;
@@ -25,7 +27,10 @@ class TicketBulkUpdateController {
 
     /** {@code assignee}: absent changes nothing, JSON null unassigns, a string names the person. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Body(List<UUID> ticketIds, JsonNode assignee, String transition, String comment) {}
+    record Body(List<UUID> ticketIds,
+            @Schema(type = "string", nullable = true, description = "Absent: unchanged; null: unassign; else the "
+                    + "person's account id, e-mail address or name") JsonNode assignee,
+            String transition, String comment) {}
 
     private final TicketBulkUpdateService updates;
 
@@ -33,6 +38,8 @@ class TicketBulkUpdateController {
         this.updates = updates;
     }
 
+    @ApiResponse(responseCode = "202", description = "The job, read at `GET /api/jira/jobs/{job_id}`", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "422", description = "An assignee or status the tickets' projects do not offer; nothing was sent")
     @PostMapping("/tickets/bulk-update")
     ResponseEntity<BulkJobStarted> bulkUpdate(@RequestBody Body body) {
         boolean changeAssignee = body.assignee() != null && !body.assignee().isMissingNode();
