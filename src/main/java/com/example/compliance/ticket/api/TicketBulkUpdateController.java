@@ -1,6 +1,5 @@
 package com.example.compliance.ticket.api;
 
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.example.compliance.base.InvalidInputException;
 import com.example.compliance.base.InvalidInputException.InputError;
@@ -27,10 +26,7 @@ class TicketBulkUpdateController {
 
     /** {@code assignee}: absent changes nothing, JSON null unassigns, a string names the person. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Body(List<UUID> ticketIds,
-            @Schema(type = "string", nullable = true, description = "Absent: unchanged; null: unassign; else the "
-                    + "person's account id, e-mail address or name") JsonNode assignee,
-            String transition, String comment) {}
+    record Body(List<UUID> ticketIds, JsonNode assignee, String transition, String comment) {}
 
     private final TicketBulkUpdateService updates;
 
