@@ -1,5 +1,6 @@
 package com.example.compliance.finding;
 
+import com.example.compliance.support.ApiContract;
 import com.example.compliance.support.IntegrationTest.Credentials;
 import com.example.compliance.support.IntegrationTest.Response;
 import java.io.IOException;
@@ -27,7 +28,7 @@ final class ImportClient {
                         .encodeToString((who.username() + ":" + who.password()).getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        return send(builder.build());
+        return send(port, builder.build());
     }
 
     static Response postMultipart(int port, Credentials who, String path, String fileName, byte[] content) {
@@ -42,11 +43,14 @@ final class ImportClient {
         return post(port, who, path, body, "multipart/form-data; boundary=" + boundary);
     }
 
-    private static Response send(HttpRequest request) {
+    private static Response send(int port, HttpRequest request) {
         try {
             var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(),
-                    response.headers().firstValue("Content-Type").orElse(""),
+            String contentType = response.headers().firstValue("Content-Type").orElse("");
+            // The file is not kept for the check: the answer is validated against the document, the upload is not
+            ApiContract.check(port, ApiContract.Exchange.answerOnly(request.method(), request.uri().getPath(),
+                    response.statusCode(), contentType, response.body()));
+            return new Response(response.statusCode(), response.body(), contentType,
                     response.headers().firstValue("Location").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException(e);

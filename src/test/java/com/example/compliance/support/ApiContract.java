@@ -1,70 +1,137 @@
 package com.example.compliance.support;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
+import java.io.IOException;
+import java.net.URI;
 import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The contract test of our own REST API, the way {@link JiraContract} checks the sandbox's traffic against Atlassian's
- * document: every {@code /api/**} exchange an {@link IntegrationTest} makes is recorded, and {@link #problems} checks
- * it against the app's generated OpenAPI document ({@code /v3/api-docs}) with Atlassian's swagger-request-validator.
- * Strict where it matters: a status the operation does not declare, a property the schema does not have, a missing
- * required property or a wrong type are errors. Request-side findings are ignored when the app rejected the request
- * with a 4xx: tests send invalid requests on purpose.
+ * document: every {@code /api/**} answer an {@link IntegrationTest} receives is validated, as it is received, against
+ * the app's generated OpenAPI document ({@code /v3/api-docs}) with Atlassian's swagger-request-validator, and the test
+ * that got an answer the document does not describe fails with the operation and the schema error.
+ *
+ * <p>Strict where it matters: a status the operation does not declare, a content type it does not declare, a property
+ * the schema does not have, a missing required property or a wrong type are errors. Request-side findings are ignored
+ * when the app rejected the request with a 4xx: tests send invalid requests on purpose. Redirects (3xx) are not API
+ * answers and are not checked. The document is fetched once per JVM (every app instance in the tests runs the same
+ * code) and the validator built from it is kept.
  */
 public final class ApiContract {
 
-    /** One exchange with the app's API as a test made it. */
+    /**
+     * One exchange with the app's API as a test made it. {@code requestKnown} is false when the test sent a body the
+     * exchange does not carry (a findings file): then only the answer is checked.
+     */
     public record Exchange(String method, String path, String query, String requestContentType, String requestBody,
-            int status, String contentType, String responseBody) {}
+            int status, String contentType, String responseBody, boolean requestKnown) {
 
-    private static final List<Exchange> RECORDED = new CopyOnWriteArrayList<>();
-    private static final Map<String, OpenApiInteractionValidator> VALIDATORS = new ConcurrentHashMap<>();
+        public Exchange(String method, String path, String query, String requestContentType, String requestBody,
+                int status, String contentType, String responseBody) {
+            this(method, path, query, requestContentType, requestBody, status, contentType, responseBody, true);
+        }
 
-    private ApiContract() {}
+        /** An answer whose request body is not at hand (a file the test uploaded). */
+        public static Exchange answerOnly(String method, String path, int status, String contentType, String body) {
+            return new Exchange(method, path, null, null, null, status, contentType, body, false);
+        }
 
-    static void record(Exchange exchange) {
-        if (exchange.path().startsWith("/api/")) {
-            RECORDED.add(exchange);
+        @Override
+        public String toString() {
+            return method + " " + path + (query == null || query.isEmpty() ? "" : "?" + query) + " → " + status;
         }
     }
 
-    /** Everything recorded so far in this JVM, and forgets it. */
-    public static List<Exchange> drain() {
-        var all = List.copyOf(RECORDED);
-        RECORDED.clear();
-        return all;
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final AtomicLong CHECKED = new AtomicLong();
+    private static volatile ApiContract served;
+
+    private final OpenApiInteractionValidator validator;
+
+    private ApiContract(OpenApiInteractionValidator validator) {
+        this.validator = validator;
     }
 
-    /** Asserts every exchange follows the document (the JSON text of {@code /v3/api-docs}). */
-    public static void assertValid(String document, List<Exchange> exchanges) {
-        var failures = new ArrayList<String>();
-        for (Exchange exchange : exchanges) {
-            var problems = problems(document, exchange);
-            if (!problems.isEmpty()) {
-                failures.add(exchange.method() + " " + exchange.path()
-                        + (exchange.query() == null ? "" : "?" + exchange.query()) + " → " + exchange.status()
-                        + "\n    " + String.join("\n    ", problems) + "\n    response: "
-                        + abbreviate(exchange.responseBody()));
-            }
+    /** The contract of an OpenAPI document (its JSON text). Building one parses the document: keep it. */
+    public static ApiContract of(String document) {
+        return new ApiContract(OpenApiInteractionValidator.createForInlineApiSpecification(document)
+                .withLevelResolver(LevelResolver.create()
+                        // The session cookie and CSRF header are not modelled per request; Basic is sent below
+                        .withLevel("validation.request.security.missing", ValidationReport.Level.IGNORE)
+                        .withLevel("validation.request.security.invalid", ValidationReport.Level.IGNORE)
+                        .build())
+                .build());
+    }
+
+    /**
+     * Fails (AssertionError naming the exchange, its operation and every schema error) when an API answer of the app
+     * listening on {@code port} does not follow the app's document; does nothing for exchanges out of scope.
+     */
+    public static void check(int port, Exchange exchange) {
+        if (inScope(exchange)) {
+            served(port).assertFollowed(exchange);
         }
-        assertThat(failures).as("API exchanges that break the app's own OpenAPI document").isEmpty();
     }
 
-    public static List<String> problems(String document, Exchange exchange) {
+    /** How many exchanges were checked in this JVM so far. */
+    public static long checkedSoFar() {
+        return CHECKED.get();
+    }
+
+    /** API answers only: not the UI, the sandbox Jira (it has its own contract) or a redirect. */
+    public static boolean inScope(Exchange exchange) {
+        return exchange.path().startsWith("/api/") && (exchange.status() < 300 || exchange.status() >= 400);
+    }
+
+    public void assertFollowed(Exchange exchange) {
+        CHECKED.incrementAndGet();
+        var problems = problems(exchange);
+        if (!problems.isEmpty()) {
+            throw new AssertionError("The app's answer breaks its own OpenAPI document (/v3/api-docs): " + exchange
+                    + "\n    " + String.join("\n    ", problems) + "\n    response (" + exchange.contentType() + "): "
+                    + abbreviate(exchange.responseBody()));
+        }
+    }
+
+    /** Each finding as "operation: key: message"; empty when the exchange follows the document. */
+    public List<String> problems(Exchange exchange) {
+        var method = Request.Method.valueOf(exchange.method());
+        var response = SimpleResponse.Builder.status(exchange.status());
+        if (exchange.contentType() != null && !exchange.contentType().isEmpty()) {
+            response.withContentType(exchange.contentType());
+        }
+        if (exchange.responseBody() != null && !exchange.responseBody().isEmpty()) {
+            response.withBody(exchange.responseBody());
+        }
+        ValidationReport report = exchange.requestKnown()
+                ? validator.validate(request(exchange), response.build())
+                : validator.validateResponse(exchange.path(), method, response.build());
+        boolean rejected = exchange.status() >= 400 && exchange.status() < 500;
+        return report.getMessages().stream()
+                .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                .filter(m -> !(rejected && m.getKey().startsWith("validation.request.")))
+                .map(m -> operation(m) + m.getKey() + ": " + m.getMessage())
+                .toList();
+    }
+
+    private static Request request(Exchange exchange) {
         var request = new SimpleRequest.Builder(Request.Method.valueOf(exchange.method()), exchange.path());
         queryParams(exchange.query()).forEach(request::withQueryParam);
         request.withHeader("Authorization", "Basic c2NyaXB0OnNjcmlwdA==");
@@ -74,31 +141,51 @@ public final class ApiContract {
         if (exchange.requestBody() != null) {
             request.withBody(exchange.requestBody());
         }
-        var response = SimpleResponse.Builder.status(exchange.status());
-        if (exchange.contentType() != null && !exchange.contentType().isEmpty()) {
-            response.withContentType(exchange.contentType());
-        }
-        if (exchange.responseBody() != null && !exchange.responseBody().isEmpty()) {
-            response.withBody(exchange.responseBody());
-        }
-        ValidationReport report = validator(document).validate(request.build(), response.build());
-        boolean rejected = exchange.status() >= 400 && exchange.status() < 500;
-        return report.getMessages().stream()
-                .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
-                .filter(m -> !(rejected && m.getKey().startsWith("validation.request.")))
-                .map(m -> m.getKey() + ": " + m.getMessage())
-                .toList();
+        return request.build();
     }
 
-    private static OpenApiInteractionValidator validator(String document) {
-        return VALIDATORS.computeIfAbsent(document, json -> OpenApiInteractionValidator
-                .createForInlineApiSpecification(json)
-                .withLevelResolver(LevelResolver.create()
-                        // The session cookie and CSRF header are not modelled per request; Basic is sent above
-                        .withLevel("validation.request.security.missing", ValidationReport.Level.IGNORE)
-                        .withLevel("validation.request.security.invalid", ValidationReport.Level.IGNORE)
-                        .build())
-                .build());
+    private static String operation(ValidationReport.Message message) {
+        return message.getContext()
+                .flatMap(ValidationReport.MessageContext::getApiOperation)
+                .map(op -> "operation " + op.getOperation().getOperationId() + " (" + op.getMethod() + " "
+                        + op.getApiPath().original() + "): ")
+                .orElse("");
+    }
+
+    private static ApiContract served(int port) {
+        var contract = served;
+        if (contract == null) {
+            synchronized (ApiContract.class) {
+                contract = served;
+                if (contract == null) {
+                    contract = of(fetchDocument(port));
+                    served = contract;
+                }
+            }
+        }
+        return contract;
+    }
+
+    private static String fetchDocument(int port) {
+        var admin = TestUsers.ADMIN;
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v3/api-docs"))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (admin.username() + ":" + admin.password()).getBytes(StandardCharsets.UTF_8)))
+                .build();
+        try {
+            var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET /v3/api-docs as " + admin.username() + " answered "
+                        + response.statusCode() + ": " + abbreviate(response.body()));
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException("GET /v3/api-docs failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Map<String, List<String>> queryParams(String query) {
@@ -116,6 +203,6 @@ public final class ApiContract {
     }
 
     private static String abbreviate(String body) {
-        return body == null ? "(none)" : body.length() > 600 ? body.substring(0, 600) + "…" : body;
+        return body == null || body.isEmpty() ? "(none)" : body.length() > 600 ? body.substring(0, 600) + "…" : body;
     }
 }

@@ -86,7 +86,8 @@ public abstract class IntegrationTest {
             var response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
             String contentType = response.headers().firstValue("Content-Type").orElse("");
             var uri = URI.create(path);
-            ApiContract.record(new ApiContract.Exchange(method, uri.getPath(), uri.getRawQuery(),
+            // Every API answer must follow the app's own OpenAPI document: the test that got one that does not fails
+            ApiContract.check(instancePort, new ApiContract.Exchange(method, uri.getPath(), uri.getRawQuery(),
                     json == null ? null : "application/json", json, response.statusCode(), contentType, response.body()));
             return new Response(response.statusCode(), response.body(), contentType,
                     response.headers().firstValue("Location").orElse(null));

@@ -146,7 +146,7 @@ class WebhookLifecycleTest extends WebhookTestSupport {
         assertThat(get(user, "/api/jira/live-updates").json().get("granted").asBoolean()).isFalse();
         sandbox.transition(ticket.get("jira_ticket_key").asString(), "Done");
         // Polling still works (another test's webhook on COMP may have delivered the change already)
-        var synced = post(user, "/api/jira/tickets/sync", "{}").json();
+        var synced = post(user, "/api/jira/tickets/sync", null).json();
         assertThat(synced.get("tickets").asInt()).isEqualTo(1);
         assertThat(synced.get("requests").asInt()).isEqualTo(1);
         assertThat(get(user, "/api/jira/tickets?violation_id=" + violationId).json().get(0).get("status_category")

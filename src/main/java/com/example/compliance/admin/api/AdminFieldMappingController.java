@@ -2,6 +2,7 @@ package com.example.compliance.admin.api;
 
 import com.example.compliance.ticket.FieldMapping;
 import com.example.compliance.ticket.FieldMappingService;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -33,6 +34,9 @@ class AdminFieldMappingController {
         return mappings.get(cloudId, projectKey, issueType);
     }
 
+    @ApiResponse(responseCode = "200", description = "The saved mappings", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "422", description = "Refused as a whole, nothing saved: a field is not on the project's "
+            + "create screen or a value cannot convert to the field's type; `errors` names each")
     @PutMapping
     List<FieldMapping> put(@PathVariable String cloudId, @PathVariable String projectKey, @PathVariable String issueType,
             @RequestBody @Size(max = 200) List<@Valid FieldMapping> body) {

@@ -14,6 +14,7 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.media.UUIDSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
@@ -124,6 +125,8 @@ class OpenApiDocument {
         }
         if (path.contains("{")) {
             standard.put("404", "No such resource (or not yours to see).");
+        } else if (hasParameter(operation, "user_id")) {
+            standard.put("404", "No user with this `user_id`.");
         }
         if (path.startsWith("/api/jira/") && !access.roles().isEmpty() && !path.equals("/api/jira/callback")) {
             standard.put("409", "Your Jira is not connected or needs reconnecting (or the change conflicts)");
@@ -141,6 +144,11 @@ class OpenApiDocument {
                         new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
             }
         });
+    }
+
+    private static boolean hasParameter(Operation operation, String name) {
+        return operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(p -> name.equals(p.getName()));
     }
 
     /**
@@ -172,6 +180,8 @@ class OpenApiDocument {
     private static Schema<?> problemSchema() {
         var error = new ObjectSchema()
                 .addProperty("field", new StringSchema().description("snake_case path, e.g. `project_key` or `[3].severity`"))
+                .addProperty("index", new IntegerSchema().description("A refused findings import: the finding's "
+                        + "position in the file (0-based)"))
                 .addProperty("message", new StringSchema());
         Schema problem = new ObjectSchema()
                 .description("RFC 9457 problem details")
@@ -182,6 +192,8 @@ class OpenApiDocument {
                 .addProperty("instance", new StringSchema())
                 .addProperty("request_id", new StringSchema().description("The request's X-Request-Id"))
                 .addProperty("ref", new StringSchema().description("Reference of an unexpected failure's log entry"))
+                .addProperty("import_id", new UUIDSchema().description("A refused findings import: its record "
+                        + "(`GET /api/imports/{import_id}`, outcome `FAILED`)"))
                 .addProperty("errors", new ArraySchema().items(error));
         problem.setRequired(List.of("status", "detail"));
         return problem;

@@ -44,6 +44,7 @@ class FindingImportController {
     }
 
     @ApiResponse(responseCode = "201", description = "The import's result", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "The case is archived: restore it first")
     @ApiResponse(responseCode = "413", description = "The file is larger than APP_IMPORT_MAX_SIZE")
     @ApiResponse(responseCode = "415", description = "Not a supported findings format")
     @ApiResponse(responseCode = "422", description = "Findings that cannot be imported; `errors` has their positions")
@@ -57,6 +58,7 @@ class FindingImportController {
     }
 
     @ApiResponse(responseCode = "201", description = "The import's result", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "The case is archived: restore it first")
     @ApiResponse(responseCode = "413", description = "The file is larger than APP_IMPORT_MAX_SIZE")
     @ApiResponse(responseCode = "415", description = "Not a supported findings format")
     @ApiResponse(responseCode = "422", description = "Findings that cannot be imported; `errors` has their positions")

@@ -4,9 +4,9 @@ import com.example.compliance.sandbox.DemoDirectory;
 import com.example.compliance.sandbox.FaultInjector;
 import com.example.compliance.sandbox.SandboxEnabled;
 import com.example.compliance.sandbox.SandboxHttpException;
+import com.example.compliance.sandbox.jira.BulkTasks.Submission;
 import com.example.compliance.sandbox.jira.JiraAccess.Caller;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -39,16 +39,14 @@ class BulkEditController {
     private final DemoDirectory directory;
     private final FaultInjector faults;
     private final BulkTasks tasks;
-    private final SandboxPermissions permissions;
 
     BulkEditController(JiraAccess access, IssueStore issues, DemoDirectory directory, FaultInjector faults,
-            BulkTasks tasks, SandboxPermissions permissions) {
+            BulkTasks tasks) {
         this.access = access;
         this.issues = issues;
         this.directory = directory;
         this.faults = faults;
         this.tasks = tasks;
-        this.permissions = permissions;
     }
 
     private CompletableFuture<ResponseEntity<Object>> call(String cloudId, String authorization, String scope,
@@ -60,42 +58,40 @@ class BulkEditController {
     CompletableFuture<ResponseEntity<Object>> submit(@PathVariable String cloudId,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestBody(required = false) String body) {
-        return call(cloudId, authorization, "write:jira-work", caller -> {
-            if (!permissions.bulkChange()) {
-                return BulkTransitionController.error(403, BulkTransitionController.NO_BULK_CHANGE);
-            }
-            JsonNode request = TransitionController.jsonObject(body);
-            JsonNode selected = request.path("selectedIssueIdsOrKeys");
-            JsonNode actions = request.path("selectedActions");
-            if (!selected.isArray() || selected.isEmpty() || selected.size() > LIMIT) {
-                return BulkTransitionController.error(400, "selectedIssueIdsOrKeys must name between 1 and " + LIMIT + " issues.");
-            }
-            if (!actions.isArray() || actions.size() != 1 || !"assignee".equals(actions.get(0).asString(""))) {
-                return BulkTransitionController.error(400, "The sandbox bulk-edits only the assignee: selectedActions must be [\"assignee\"].");
-            }
-            JsonNode pickers = request.path("editedFieldsInput").path("singleSelectClearableUserPickerFields");
-            if (!pickers.isArray() || pickers.size() != 1 || !"assignee".equals(pickers.get(0).path("fieldId").asString(""))) {
-                return BulkTransitionController.error(400, "The following editedFieldInput values are missing for selectedActions : assignee");
-            }
-            JsonNode user = pickers.get(0).get("user");
-            String accountId = user == null || user.isNull() ? null : user.path("accountId").asString("");
-            if (accountId != null && !accountId.equals("-1") && !member(caller, accountId)) {
-                return BulkTransitionController.error(400, "The user " + accountId + " cannot be assigned issues.");
-            }
-            var keys = new ArrayList<String>();
-            selected.forEach(k -> keys.add(k.asString()));
-            String taskId = tasks.submit(cloudId, caller.account().accountId(), keys.size(), outcomes -> {
-                for (String idOrKey : keys) {
-                    var issue = issues.find(cloudId, idOrKey);
-                    if (issue.isEmpty()) {
-                        outcomes.invalid();
-                    } else {
-                        issues.assign(issue.get(), resolve(caller, issue.get(), accountId));
-                        outcomes.processed(issue.get());
-                    }
+        return call(cloudId, authorization, "write:jira-work", caller -> tasks.submit(cloudId,
+                caller.account().accountId(), body, request -> read(cloudId, caller, request)));
+    }
+
+    private Submission read(String cloudId, Caller caller, JsonNode request) {
+        JsonNode selected = request.path("selectedIssueIdsOrKeys");
+        JsonNode actions = request.path("selectedActions");
+        if (!selected.isArray() || selected.isEmpty() || selected.size() > LIMIT) {
+            return new Submission.Refused("selectedIssueIdsOrKeys must name between 1 and " + LIMIT + " issues.");
+        }
+        if (!actions.isArray() || actions.size() != 1 || !"assignee".equals(actions.get(0).asString(""))) {
+            return new Submission.Refused("The sandbox bulk-edits only the assignee: selectedActions must be [\"assignee\"].");
+        }
+        JsonNode pickers = request.path("editedFieldsInput").path("singleSelectClearableUserPickerFields");
+        if (!pickers.isArray() || pickers.size() != 1 || !"assignee".equals(pickers.get(0).path("fieldId").asString(""))) {
+            return new Submission.Refused("The following editedFieldInput values are missing for selectedActions : assignee");
+        }
+        JsonNode user = pickers.get(0).get("user");
+        String accountId = user == null || user.isNull() ? null : user.path("accountId").asString("");
+        if (accountId != null && !accountId.equals("-1") && !member(caller, accountId)) {
+            return new Submission.Refused("The user " + accountId + " cannot be assigned issues.");
+        }
+        var keys = new ArrayList<String>();
+        selected.forEach(k -> keys.add(k.asString()));
+        return new Submission.Work(keys.size(), outcomes -> {
+            for (String idOrKey : keys) {
+                var issue = issues.find(cloudId, idOrKey);
+                if (issue.isEmpty()) {
+                    outcomes.invalid();
+                } else {
+                    issues.assign(issue.get(), resolve(caller, issue.get(), accountId));
+                    outcomes.processed(issue.get());
                 }
-            });
-            return ResponseEntity.status(201).body(JiraJson.JSON.createObjectNode().put("taskId", taskId));
+            }
         });
     }
 

@@ -2,6 +2,7 @@ package com.example.compliance.sandbox.jira;
 
 import com.example.compliance.sandbox.FaultInjector;
 import com.example.compliance.sandbox.SandboxEnabled;
+import com.example.compliance.sandbox.jira.BulkTasks.Submission;
 import com.example.compliance.sandbox.jira.JiraAccess.Caller;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,21 +34,17 @@ import tools.jackson.databind.JsonNode;
 class BulkTransitionController {
 
     private static final int LIMIT = 1000;
-    static final String NO_BULK_CHANGE = "You don't have the global Bulk change permission.";
 
     private final JiraAccess access;
     private final IssueStore issues;
     private final FaultInjector faults;
     private final BulkTasks tasks;
-    private final SandboxPermissions permissions;
 
-    BulkTransitionController(JiraAccess access, IssueStore issues, FaultInjector faults, BulkTasks tasks,
-            SandboxPermissions permissions) {
+    BulkTransitionController(JiraAccess access, IssueStore issues, FaultInjector faults, BulkTasks tasks) {
         this.access = access;
         this.issues = issues;
         this.faults = faults;
         this.tasks = tasks;
-        this.permissions = permissions;
     }
 
     private CompletableFuture<ResponseEntity<Object>> call(String cloudId, String authorization, String scope,
@@ -63,7 +60,7 @@ class BulkTransitionController {
             List<String> requested = issueIdsOrKeys == null ? List.of() : Arrays.stream(issueIdsOrKeys.split(","))
                     .map(String::trim).filter(s -> !s.isEmpty()).toList();
             if (requested.isEmpty() || requested.size() > LIMIT) {
-                return error(400, "issueIdsOrKeys must name between 1 and " + LIMIT + " issues.");
+                return BulkTasks.error(400, "issueIdsOrKeys must name between 1 and " + LIMIT + " issues.");
             }
             var groups = new LinkedHashMap<String, List<Issue>>();
             for (String idOrKey : requested) {
@@ -96,41 +93,36 @@ class BulkTransitionController {
     CompletableFuture<ResponseEntity<Object>> submit(@PathVariable String cloudId,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestBody(required = false) String body) {
-        return call(cloudId, authorization, "write:jira-work", caller -> {
-            if (!permissions.bulkChange()) {
-                return error(403, NO_BULK_CHANGE);
+        return call(cloudId, authorization, "write:jira-work", caller -> tasks.submit(cloudId,
+                caller.account().accountId(), body, request -> read(cloudId, request)));
+    }
+
+    private Submission read(String cloudId, JsonNode request) {
+        JsonNode inputs = request.get("bulkTransitionInputs");
+        if (inputs == null || !inputs.isArray() || inputs.isEmpty()) {
+            return new Submission.Refused("bulkTransitionInputs is required.");
+        }
+        var work = new LinkedHashMap<String, List<String>>();
+        int total = 0;
+        for (JsonNode input : inputs) {
+            String transitionId = input.path("transitionId").asString("");
+            if (Status.byTransitionId(transitionId).isEmpty() || !input.path("selectedIssueIdsOrKeys").isArray()) {
+                return new Submission.Refused("Each input needs selectedIssueIdsOrKeys and a valid transitionId.");
             }
-            JsonNode request = TransitionController.jsonObject(body);
-            JsonNode inputs = request.get("bulkTransitionInputs");
-            if (inputs == null || !inputs.isArray() || inputs.isEmpty()) {
-                return error(400, "bulkTransitionInputs is required.");
-            }
-            var work = new LinkedHashMap<String, List<String>>();
-            int total = 0;
-            for (JsonNode input : inputs) {
-                String transitionId = input.path("transitionId").asString("");
-                if (Status.byTransitionId(transitionId).isEmpty() || !input.path("selectedIssueIdsOrKeys").isArray()) {
-                    return error(400, "Each input needs selectedIssueIdsOrKeys and a valid transitionId.");
-                }
-                var selected = work.computeIfAbsent(transitionId, k -> new ArrayList<>());
-                input.path("selectedIssueIdsOrKeys").forEach(i -> selected.add(i.asString()));
-                total += input.path("selectedIssueIdsOrKeys").size();
-            }
-            if (total > LIMIT) {
-                return error(400, "A bulk transition takes at most " + LIMIT + " issues.");
-            }
-            String taskId = tasks.submit(cloudId, caller.account().accountId(), total, outcomes -> run(cloudId, work, outcomes));
-            return ResponseEntity.status(201).body(JiraJson.JSON.createObjectNode().put("taskId", taskId));
-        });
+            var selected = work.computeIfAbsent(transitionId, k -> new ArrayList<>());
+            input.path("selectedIssueIdsOrKeys").forEach(i -> selected.add(i.asString()));
+            total += input.path("selectedIssueIdsOrKeys").size();
+        }
+        if (total > LIMIT) {
+            return new Submission.Refused("A bulk transition takes at most " + LIMIT + " issues.");
+        }
+        return new Submission.Work(total, outcomes -> run(cloudId, work, outcomes));
     }
 
     @GetMapping("/bulk/queue/{taskId}")
     CompletableFuture<ResponseEntity<Object>> progress(@PathVariable String cloudId, @PathVariable String taskId,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        return call(cloudId, authorization, "read:jira-work", caller -> {
-            return tasks.progress(cloudId, taskId).<ResponseEntity<Object>>map(ResponseEntity::ok)
-                    .orElseGet(() -> error(400, "Task " + taskId + " not found."));
-        });
+        return call(cloudId, authorization, "read:jira-work", caller -> tasks.progressAnswer(cloudId, taskId));
     }
 
     private void run(String cloudId, Map<String, List<String>> work, BulkTasks.Outcomes outcomes) {
@@ -156,11 +148,5 @@ class BulkTransitionController {
             case "SEC", "VULN", "LEGACY" -> issue.projectKey();
             default -> "default";
         };
-    }
-
-    static ResponseEntity<Object> error(int status, String message) {
-        var json = JiraJson.JSON.createObjectNode();
-        json.putArray("errors").addObject().put("message", message);
-        return ResponseEntity.status(status).body(json);
     }
 }

@@ -1,5 +1,6 @@
 package com.example.compliance.ticket.api;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.example.compliance.base.InvalidInputException;
 import com.example.compliance.base.InvalidInputException.InputError;
 import com.example.compliance.ticket.BulkJobStarted;
@@ -33,6 +34,8 @@ class TicketBulkUpdateController {
         this.updates = updates;
     }
 
+    @ApiResponse(responseCode = "202", description = "The job, read at `GET /api/jira/jobs/{job_id}`", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "422", description = "An assignee or status the tickets' projects do not offer; nothing was sent")
     @PostMapping("/tickets/bulk-update")
     ResponseEntity<BulkJobStarted> bulkUpdate(@RequestBody Body body) {
         boolean changeAssignee = body.assignee() != null && !body.assignee().isMissingNode();

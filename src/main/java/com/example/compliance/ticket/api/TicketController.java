@@ -42,6 +42,7 @@ class TicketController {
     /** 201 with the new ticket, or 200 with the existing one (Jira is then not called). */
     @ApiResponse(responseCode = "201", description = "The ticket, created in Jira", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "200", description = "The violation's existing ticket (Jira was not called)", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", description = "No such violation")
     @ApiResponse(responseCode = "422", description = "Jira refused a field; `errors` names it")
     @PostMapping("/tickets")
     ResponseEntity<TicketDetails> create(@Valid @RequestBody CreateTicketRequest request) {
@@ -53,6 +54,7 @@ class TicketController {
     }
 
     @ApiResponse(responseCode = "202", description = "The job (the running one, when the identical request runs already)", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", description = "A violation id is unknown; no job was started")
     @ApiResponse(responseCode = "422", description = "A required field is missing; `errors` names it")
     @PostMapping("/tickets/bulk-create")
     ResponseEntity<BulkJobStarted> bulkCreate(@Valid @RequestBody BulkCreateRequest request) {

@@ -71,6 +71,8 @@ class CaseController {
         return cases.get(id);
     }
 
+    @ApiResponse(responseCode = "201", description = "The new violations, in the order given", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "The case is archived: restore it first; nothing was stored")
     @PostMapping("/{id}/violations")
     @ResponseStatus(HttpStatus.CREATED)
     List<ViolationDetails> addViolations(@PathVariable UUID id, @RequestBody List<CreateViolationRequest> requests) {

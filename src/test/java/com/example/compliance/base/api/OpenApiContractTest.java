@@ -22,7 +22,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The app's OpenAPI document: served to signed-in users only, lists every endpoint the README lists, and the app's
- * answers follow it (each endpoint called the way a script would, every exchange validated against the document).
+ * answers follow it (each endpoint called the way a script would; {@link ApiContract} validates every answer against the
+ * document as the test helper receives it, as for every other HTTP test).
  */
 class OpenApiContractTest extends IntegrationTest {
 
@@ -75,7 +76,7 @@ class OpenApiContractTest extends IntegrationTest {
 
     @Test
     void the_apps_answers_follow_the_document() {
-        ApiContract.drain();
+        long checkedBefore = ApiContract.checkedSoFar();
         var admin = TestUsers.ADMIN;
         var analyst = connectedAnalyst("openapi-analyst");
 
@@ -171,9 +172,8 @@ class OpenApiContractTest extends IntegrationTest {
         send(admin, "DELETE", "/api/admin/connections/" + users.idOf("openapi-analyst"), null);
         send(analyst, "DELETE", "/api/jira/disconnect", null);
 
-        var exchanges = ApiContract.drain();
-        assertThat(exchanges).hasSizeGreaterThan(50);
-        ApiContract.assertValid(document().toString(), exchanges);
+        // Each answer above was validated against the document as it came (IntegrationTest's helper)
+        assertThat(ApiContract.checkedSoFar() - checkedBefore).isGreaterThan(50);
         JiraContract.assertAllTrafficValid(url(""));
     }
 
