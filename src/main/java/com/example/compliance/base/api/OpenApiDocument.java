@@ -86,6 +86,8 @@ class OpenApiDocument {
                 describeAccess(operation, access);
                 addProblems(operation, path, access);
             }));
+            stringOrNull(openApi, "/api/jira/tickets/bulk-update", "assignee",
+                    "An account id, e-mail address or name; null unassigns; absent leaves the assignee as it is");
             if (openApi.getComponents().getSchemas() != null) {
                 openApi.getComponents().getSchemas().forEach((name, schema) -> {
                     if (!PROBLEM.equals(name)) {
@@ -156,6 +158,27 @@ class OpenApiDocument {
      * does not require may be null: the API writes absent values as null.
      */
     @SuppressWarnings({"rawtypes", "unchecked"})
+    /**
+     * A request property read as a JSON tree (so that absent, null and a value differ) that is a string or null: the
+     * global rule above would document it as an object.
+     */
+    private static void stringOrNull(OpenAPI openApi, String path, String property, String description) {
+        var item = openApi.getPaths().get(path);
+        if (item == null || item.getPost() == null || item.getPost().getRequestBody() == null) {
+            return;
+        }
+        var content = item.getPost().getRequestBody().getContent();
+        var media = content == null ? null : content.get("application/json");
+        String ref = media == null || media.getSchema() == null ? null : media.getSchema().get$ref();
+        if (ref == null || openApi.getComponents().getSchemas() == null) {
+            return;
+        }
+        Schema<?> body = openApi.getComponents().getSchemas().get(ref.substring(ref.lastIndexOf('/') + 1));
+        if (body != null && body.getProperties() != null && body.getProperties().containsKey(property)) {
+            body.getProperties().put(property, new io.swagger.v3.oas.models.media.StringSchema().description(description));
+        }
+    }
+
     private static void closeAndAllowNulls(Schema<?> schema) {
         Map<String, Schema> properties = schema.getProperties();
         if (properties == null || properties.isEmpty()) {
