@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
- * Turns what a reader found into violations to stage: fingerprints hashed with the tool (a repeat within the file gets
+ * Turns what a reader found into violations to write: fingerprints hashed with the tool (a repeat within the file gets
  * an occurrence number, so two identical findings stay two), values cut to the columns' lengths, framework and control
  * defaulted; hands them on in batches. Keeps the first {@value #MAX_ERRORS} mapping errors and counts the rest.
  */
@@ -98,7 +98,7 @@ public final class FindingCollector implements FindingSink {
         batch.clear();
     }
 
-    /** Stages what is left of the last batch. */
+    /** Hands on what is left of the last batch. */
     public void flush() {
         if (errorCount == 0 && !batch.isEmpty()) {
             stage.accept(staged, batch);

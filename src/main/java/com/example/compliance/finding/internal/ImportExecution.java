@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One import from body to commit: spool the body (within the size limit), detect the format, then in one transaction
- * stream the findings into the stage and merge them. Every refusal is a {@link Refusal} with its HTTP status; the
+ * stream the findings into the case batch by batch and finish the merge. Every refusal is a {@link Refusal} with its HTTP status; the
  * transaction is rolled back before it leaves.
  */
 @Component
