@@ -26,8 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One import from body to commit: spool the body (within the size limit), detect the format, then in one transaction
- * stream the findings into the case batch by batch and finish the merge. Every refusal is a {@link Refusal} with its HTTP status; the
- * transaction is rolled back before it leaves.
+ * stream the findings into the case batch by batch and finish the merge. Every refusal is a {@link Refusal} with its
+ * HTTP status; the transaction is rolled back before it leaves.
  */
 @Component
 public class ImportExecution {
