@@ -6,14 +6,27 @@ import com.example.compliance.support.TestUsers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import java.util.Arrays;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** Re-imports reconcile; refused imports (malformed, truncated, wrong format, empty, oversize, unmappable) change nothing. */
 class FindingReimportTest extends FindingImportTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Override
     protected String analystName() {
@@ -152,6 +165,90 @@ class FindingReimportTest extends FindingImportTest {
         assertThat(outcomes.subList(0, 9)).containsOnly("FAILED");
         assertThat(history.get(0).get("error").asString()).contains("cannot be imported");
         assertThat(history.get(2).get("error").asString()).contains("larger than the import limit");
+    }
+
+    @Test
+    void a_tool_first_named_after_the_first_batch_joins_the_source_and_the_file_reimports_unchanged() {
+        // Findings are written in batches of 1,000 under the source known by then; LateTool changes it afterwards
+        String twoRuns = """
+                {"version":"2.1.0","runs":[
+                 {"tool":{"driver":{"name":"ScanTool"}},"results":[%s]},
+                 {"tool":{"driver":{"name":"LateTool"}},"results":[%s]}]}""".formatted(results("A", 1_001), results("B", 1));
+        var first = importSarif(twoRuns, "").json();
+        assertThat(first.get("created").asInt()).isEqualTo(1_002);
+        assertThat(first.get("source").asString()).isEqualTo("ScanTool, LateTool");
+        assertThat(jdbc.queryForList("SELECT DISTINCT source FROM violation WHERE case_id = ?", String.class,
+                UUID.fromString(caseId))).containsExactly("ScanTool, LateTool");
+
+        var again = importSarif(twoRuns, "").json();
+        assertThat(again.get("created").asInt()).isZero();
+        assertThat(again.get("unchanged").asInt()).isEqualTo(1_002);
+        assertThat(count()).isEqualTo(1_002);
+    }
+
+    @Test
+    void analytics_rollups_count_what_imports_create_update_resolve_and_reopen() {
+        importSarif(sarif("R1", "R2", "R3"), "");
+        importSarif(sarif("R1", "R2"), "");
+        importSarif(sarif("R1", "R2").replace("\"level\":\"error\",\"message\":{\"text\":\"R2 ",
+                "\"level\":\"note\",\"message\":{\"text\":\"R2 "), "");
+        var back = importSarif(sarif("R1", "R2", "R3"), "").json();
+        assertThat(back.get("reopened").asInt()).isEqualTo(1);
+        assertThat(back.get("updated").asInt()).isEqualTo(1);
+
+        UUID id = UUID.fromString(caseId);
+        var days = new TreeMap<String, Long>();
+        jdbc.query("SELECT framework, severity, status, detected_at FROM violation WHERE case_id = ?", rs -> {
+            days.merge(rs.getString(1) + "|" + rs.getInt(2) + "|" + rs.getString(3) + "|"
+                    + utcDay(rs.getObject(4, OffsetDateTime.class)), 1L, Long::sum);
+        }, id);
+        var dayCounts = new TreeMap<String, Long>();
+        jdbc.query("SELECT framework, severity, status, detected_day, n FROM violation_day_count WHERE case_id = ? AND n <> 0",
+                rs -> {
+                    dayCounts.put(rs.getString(1) + "|" + rs.getInt(2) + "|" + rs.getString(3) + "|"
+                            + rs.getObject(4, LocalDate.class), rs.getLong(5));
+                }, id);
+        assertThat(dayCounts).isNotEmpty().isEqualTo(days);
+
+        var weeks = new TreeMap<String, List<Long>>();
+        jdbc.query("""
+                SELECT v.framework, v.severity, v.detected_at, h.changed_at, h.from_status, h.to_status
+                FROM violation_status_change h JOIN violation v ON v.id = h.violation_id WHERE v.case_id = ?""", rs -> {
+            String key = rs.getString(1) + "|" + rs.getInt(2) + "|" + monday(rs.getObject(3, OffsetDateTime.class)) + "|"
+                    + monday(rs.getObject(4, OffsetDateTime.class));
+            long delta = (open(rs.getString(6)) ? 1 : 0) - (open(rs.getString(5)) ? 1 : 0);
+            long resolved = "RESOLVED".equals(rs.getString(6)) ? 1 : 0;
+            var sums = weeks.getOrDefault(key, List.of(0L, 0L));
+            weeks.put(key, List.of(sums.get(0) + delta, sums.get(1) + resolved));
+        }, id);
+        weeks.values().removeIf(sums -> sums.equals(List.of(0L, 0L)));
+        var weekCounts = new TreeMap<String, List<Long>>();
+        jdbc.query("""
+                SELECT framework, severity, detected_week, changed_week, backlog_delta, resolved FROM status_change_week_count
+                WHERE case_id = ? AND (backlog_delta <> 0 OR resolved <> 0)""", rs -> {
+            weekCounts.put(rs.getString(1) + "|" + rs.getInt(2) + "|" + rs.getObject(3, LocalDate.class) + "|"
+                    + rs.getObject(4, LocalDate.class), List.of(rs.getLong(5), rs.getLong(6)));
+        }, id);
+        assertThat(weekCounts).isNotEmpty().isEqualTo(weeks);
+    }
+
+    private static LocalDate utcDay(OffsetDateTime at) {
+        return at.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
+    }
+
+    private static LocalDate monday(OffsetDateTime at) {
+        return utcDay(at).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+
+    private static boolean open(String status) {
+        return "OPEN".equals(status) || "REMEDIATION_CLAIMED".equals(status);
+    }
+
+    private static String results(String prefix, int count) {
+        return IntStream.range(0, count).mapToObj(i -> """
+                {"ruleId":"%s%d","level":"warning","message":{"text":"finding %d"},
+                 "partialFingerprints":{"primaryLocationLineHash":"%s-%d"}}""".formatted(prefix, i % 7, i, prefix, i))
+                .collect(Collectors.joining(","));
     }
 
     @Test

@@ -8,11 +8,17 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.h2.api.Trigger;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
 
 /**
  * H2's side of the analytics rollups (changeset 0022, ADR 017): row-level triggers, since H2 has no transition tables.
@@ -22,14 +28,27 @@ import org.h2.api.Trigger;
  * {@code status_change_week_count}; after a write to a ticket that can change it (not, e.g., a new
  * assignee), its violation's first ticket again in {@code violation_first_ticket}. PostgreSQL does the same
  * with statement-level triggers in SQL.
+ *
+ * <p>Counters are written once per statement (changeset 0110): a statement-level trigger before each statement on
+ * {@code violation} and {@code violation_status_change} ({@code …_rollup_begin}) opens this thread's deltas, the row
+ * triggers add to them, and one after the statement ({@code …_rollup_end}) upserts each changed counter once. An
+ * import's {@code INSERT} of 100 rows thus costs a handful of counter upserts instead of 100. A statement that fails
+ * is rolled back by H2 before its end trigger, so its deltas are dropped with it; the next statement's begin trigger
+ * replaces them. (H2 runs a statement, its triggers included, on the thread that executes it.)
  */
 public class H2RollupTrigger implements Trigger {
 
     private static final Set<String> OPEN = Set.of("OPEN", "REMEDIATION_CLAIMED");
 
+    // Counter deltas of the statement running on this thread, per table (see the class comment)
+    private static final ThreadLocal<Map<String, Map<List<Object>, long[]>>> STATEMENT = ThreadLocal.withInitial(HashMap::new);
+
+    private enum Role { ROW, BEGIN, END }
+
     private String table;
     private String schema;
     private boolean before;
+    private Role role;
     private final Map<String, Integer> columns = new HashMap<>();
 
     @Override
@@ -46,6 +65,7 @@ public class H2RollupTrigger implements Trigger {
         }
         this.schema = schemaName;
         this.before = before;
+        this.role = name.endsWith("_rollup_begin") ? Role.BEGIN : name.endsWith("_rollup_end") ? Role.END : Role.ROW;
     }
 
     /** Column positions, read at the first row (the table has its final name and columns by then). */
@@ -65,6 +85,26 @@ public class H2RollupTrigger implements Trigger {
 
     @Override
     public void fire(Connection connection, Object[] oldRow, Object[] newRow) throws SQLException {
+        if (role == Role.BEGIN) {
+            STATEMENT.get().put(table, new HashMap<>());
+            return;
+        }
+        if (role == Role.END) {
+            var deltas = STATEMENT.get().remove(table);
+            if (deltas != null && !deltas.isEmpty()) {
+                // H2 turns auto-commit off around a row trigger but not around a statement trigger, whose statements
+                // would then try to commit (refused inside a trigger): do what it does for row triggers
+                var session = (SessionLocal) ((JdbcConnection) connection).getSession();
+                boolean autoCommit = session.getAutoCommit();
+                session.setAutoCommit(false);
+                try {
+                    writeDeltas(connection, deltas);
+                } finally {
+                    session.setAutoCommit(autoCommit);
+                }
+            }
+            return;
+        }
         resolveColumns(connection);
         if (table.equals("violation")) {
             violationWritten(connection, oldRow, newRow);
@@ -126,7 +166,14 @@ public class H2RollupTrigger implements Trigger {
                 get(row, "status"), utcDay(get(row, "detected_at"))};
     }
 
-    private static void addDay(Connection connection, Object[] key, long n) throws SQLException {
+    private void addDay(Connection connection, Object[] key, long n) throws SQLException {
+        if (defer(key, n, 0)) {
+            return;
+        }
+        writeDay(connection, key, n);
+    }
+
+    private static void writeDay(Connection connection, Object[] key, long n) throws SQLException {
         upsert(connection, """
                 UPDATE violation_day_count SET n = n + ?
                 WHERE case_id = ? AND framework = ? AND severity = ? AND status = ? AND detected_day = ?""", """
@@ -211,6 +258,13 @@ public class H2RollupTrigger implements Trigger {
         long resolved = sign * ("RESOLVED".equals(to) ? 1 : 0);
         Object[] key = {get(row, "case_id"), get(row, "framework"), number(get(row, "severity")),
                 monday(get(row, "detected_at")), monday(get(row, "changed_at"))};
+        if (defer(key, delta, resolved)) {
+            return;
+        }
+        writeWeek(connection, key, delta, resolved);
+    }
+
+    private static void writeWeek(Connection connection, Object[] key, long delta, long resolved) throws SQLException {
         String where = "case_id = ? AND framework = ? AND severity = ? AND detected_week = ? AND changed_week = ?";
         upsert(connection, "UPDATE status_change_week_count SET backlog_delta = backlog_delta + ?, resolved = resolved + ? WHERE "
                 + where, """
@@ -235,6 +289,35 @@ public class H2RollupTrigger implements Trigger {
     }
 
     private static final String DUPLICATE_KEY = "23505";
+
+    /** Adds to this thread's statement deltas if a begin trigger opened them; false: write now (no statement trigger). */
+    private boolean defer(Object[] key, long first, long second) {
+        var deltas = STATEMENT.get().get(table);
+        if (deltas == null) {
+            return false;
+        }
+        long[] sums = deltas.computeIfAbsent(Arrays.asList(key), k -> new long[2]);
+        sums[0] += first;
+        sums[1] += second;
+        return true;
+    }
+
+    /** One upsert per counter the statement changed, in key order (as PostgreSQL's grouped upserts take them). */
+    private void writeDeltas(Connection connection, Map<List<Object>, long[]> deltas) throws SQLException {
+        var keys = new ArrayList<>(deltas.keySet());
+        keys.sort(Comparator.comparing(Object::toString));
+        for (List<Object> key : keys) {
+            long[] sums = deltas.get(key);
+            if (sums[0] == 0 && sums[1] == 0) {
+                continue;
+            }
+            if (table.equals("violation")) {
+                writeDay(connection, key.toArray(), sums[0]);
+            } else {
+                writeWeek(connection, key.toArray(), sums[0], sums[1]);
+            }
+        }
+    }
 
     private static boolean update(Connection connection, String sql, Object[] key, long... values) throws SQLException {
         try (var statement = connection.prepareStatement(sql)) {

@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
- * Turns what a reader found into violations to stage: fingerprints hashed with the tool (a repeat within the file gets
+ * Turns what a reader found into violations to write: fingerprints hashed with the tool (a repeat within the file gets
  * an occurrence number, so two identical findings stay two), values cut to the columns' lengths, framework and control
  * defaulted; hands them on in batches. Keeps the first {@value #MAX_ERRORS} mapping errors and counts the rest.
  */
@@ -66,12 +66,14 @@ public final class FindingCollector implements FindingSink {
             return;
         }
         String key = tool + "\u0000" + f.rawFingerprint();
-        int occurrence = seen.merge(key, 1, Integer::sum);
+        String fingerprint = hash(key);
+        // Counted by the hash, not the raw key: the set lives through the import (64 characters a finding)
+        int occurrence = seen.merge(fingerprint, 1, Integer::sum);
         if (occurrence > 1) {
-            key = key + "\u0000#" + occurrence;
+            fingerprint = hash(key + "\u0000#" + occurrence);
         }
         String ruleId = cut(f.ruleId(), 100);
-        batch.add(new ImportedViolation(hash(key), tool, ruleId, cut(f.title(), 500), cut(f.description(), 10_000),
+        batch.add(new ImportedViolation(fingerprint, tool, ruleId, cut(f.title(), 500), cut(f.description(), 10_000),
                 f.severity(), cut(f.resource(), 1_000), cut(f.framework() == null ? caseFramework : f.framework(), 50),
                 cut(f.control() == null ? ruleId : f.control(), 100), f.status(), cut(f.justification(), 4_000),
                 f.detectedAt() == null ? now : f.detectedAt()));
@@ -96,7 +98,7 @@ public final class FindingCollector implements FindingSink {
         batch.clear();
     }
 
-    /** Stages what is left of the last batch. */
+    /** Hands on what is left of the last batch. */
     public void flush() {
         if (errorCount == 0 && !batch.isEmpty()) {
             stage.accept(staged, batch);

@@ -26,8 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One import from body to commit: spool the body (within the size limit), detect the format, then in one transaction
- * stream the findings into the stage and merge them. Every refusal is a {@link Refusal} with its HTTP status; the
- * transaction is rolled back before it leaves.
+ * stream the findings into the case batch by batch and finish the merge. Every refusal is a {@link Refusal} with its
+ * HTTP status; the transaction is rolled back before it leaves.
  */
 @Component
 public class ImportExecution {
@@ -110,7 +110,12 @@ public class ImportExecution {
             }
             FindingFormat chosen = format;
             try {
-                return tx.execute(status -> apply(started, request, spool, chosen, actor));
+                try {
+                    return tx.execute(status -> apply(started, request, spool, chosen, actor, null));
+                } catch (BatchWriter.SourceMoved moved) {
+                    // Rolled back: findings were written under a source that a later tool changed; again under the final one
+                    return tx.execute(status -> apply(started, request, spool, chosen, actor, moved.source()));
+                }
             } catch (JacksonException e) {
                 throw malformed(e, size, chosen.key());
             } catch (MalformedFileException e) {
@@ -122,7 +127,9 @@ public class ImportExecution {
         }
     }
 
-    private ImportResult apply(ImportResult started, ImportRequest request, Spool spool, FindingFormat format, String actor) {
+    /** {@code knownSource}: the default source from an earlier attempt, or null. */
+    private ImportResult apply(ImportResult started, ImportRequest request, Spool spool, FindingFormat format, String actor,
+            String knownSource) {
         var threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long t0 = System.nanoTime();
         long c0 = threads.getCurrentThreadCpuTime();
@@ -134,8 +141,9 @@ public class ImportExecution {
         violations.lockCase(started.caseId());
         ledger.read(started.importId(), format.key(), spool.size());
         var now = clock.instant();
-        var collector = new FindingCollector(auditCase.framework(), now,
-                (seq, batch) -> violations.stage(started.importId(), seq, batch));
+        var writer = new BatchWriter(violations, started.caseId(), started.importId());
+        var collector = new FindingCollector(auditCase.framework(), now, writer);
+        writer.source(() -> knownSource != null ? knownSource : source(request, format, collector.tools()));
         reader(format, auditCase.framework()).read(spool.file(), collector);
         collector.flush();
         if (collector.errorCount() > 0) {
@@ -147,13 +155,13 @@ public class ImportExecution {
         long t1 = System.nanoTime();
         long c1 = threads.getCurrentThreadCpuTime();
         String tools = String.join(", ", collector.tools());
-        String source = request.source() != null ? request.source()
-                : FindingCollector.cut(tools.isEmpty() ? format.key() : tools, 200);
+        String source = source(request, format, collector.tools());
+        var written = writer.finish(source);
         String label = "import " + started.number();
-        var merged = violations.merge(new ImportMergeRequest(started.caseId(), started.importId(), source,
+        var merged = violations.finish(written, new ImportMergeRequest(started.caseId(), started.importId(), source,
                 collector.tools(), request.mode() == ImportMode.FULL, actor, label, now));
         // CPU time of this thread beside wall time: on a loaded machine the wall time mostly measures the queue
-        log.info("Import {} into case {}: {} findings read and staged in {} ms ({} ms CPU), merged in {} ms ({} ms CPU)",
+        log.info("Import {} into case {}: {} findings read and written in {} ms ({} ms CPU), finished in {} ms ({} ms CPU)",
                 started.number(), started.caseId(), collector.findings(), (t1 - t0) / 1_000_000, (c1 - c0) / 1_000_000,
                 (System.nanoTime() - t1) / 1_000_000, (threads.getCurrentThreadCpuTime() - c1) / 1_000_000);
         activity.record(ActivityEntry.success(actor, ActivityAction.FINDINGS_IMPORTED, "case",
@@ -162,6 +170,14 @@ public class ImportExecution {
                                 merged.updated(), merged.reopened(), merged.resolved())));
         return ledger.succeed(started.importId(), source, tools, collector.findings(), merged.created(),
                 merged.updated(), merged.unchanged(), merged.reopened(), merged.resolved(), collector.skipped());
+    }
+
+    /** The label given, else the file's tools (else the format), as violations of the import carry it. */
+    private static String source(ImportRequest request, FindingFormat format, java.util.Set<String> tools) {
+        if (request.source() != null) {
+            return request.source();
+        }
+        return FindingCollector.cut(tools.isEmpty() ? format.key() : String.join(", ", tools), 200);
     }
 
     private static FindingReader reader(FindingFormat format, String caseFramework) {
