@@ -66,10 +66,7 @@ class TicketWebhookProcessor {
 
     @PostConstruct
     void start() {
-        // Assigned before it starts: the loop runs while this field holds a thread (see DeliveryWriter#start)
-        var thread = Thread.ofVirtual().name("webhook-processor").unstarted(this::processUntilStopped);
-        worker = thread;
-        thread.start();
+        worker = Thread.ofVirtual().name("webhook-processor").start(this::processUntilStopped);
     }
 
     @PreDestroy
