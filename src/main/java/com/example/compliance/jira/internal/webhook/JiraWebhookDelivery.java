@@ -7,10 +7,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/**
- * An accepted webhook delivery: what it says about the issue, stored before the receiver answers (written by
- * {@link DeliveryWriter}, marked processed by {@link WebhookRegistrations#markProcessed}; read here by the sweep).
- */
+/** An accepted webhook delivery: what it says about the issue, stored before the receiver answers. */
 @Entity
 @Table(name = "jira_webhook_delivery")
 public class JiraWebhookDelivery {
@@ -52,6 +49,10 @@ public class JiraWebhookDelivery {
         this.statusName = statusName;
         this.statusCategory = statusCategory;
         this.receivedAt = receivedAt;
+    }
+
+    void processed(Instant now) {
+        this.processedAt = now;
     }
 
     public UUID getId() { return id; }
