@@ -6,6 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -42,34 +45,68 @@ public class JiraBulkTransitionService {
         this.caller = caller;
     }
 
-    /** The field-less transitions available for these issues, grouped by workflow. */
+    /**
+     * The field-less transitions available for these issues, grouped by workflow. The issues' chunks are asked for at
+     * the same time (the site's limit on requests in flight still applies); each chunk's pages one after the other.
+     */
     public List<WorkflowTransitions> available(UUID user, String cloudId, List<String> issueIdsOrKeys) {
-        var groups = new ArrayList<WorkflowTransitions>();
+        var chunks = new ArrayList<List<String>>();
         for (int from = 0; from < issueIdsOrKeys.size(); from += QUERY_CHUNK) {
-            String ids = String.join(",", issueIdsOrKeys.subList(from, Math.min(issueIdsOrKeys.size(), from + QUERY_CHUNK)));
-            String cursor = null;
-            do {
-                String after = cursor;
-                JsonNode page = caller.call(user, cloudId, JiraOperation.read("GET /bulk/issues/transition"), site -> site
-                        .get().uri(b -> b.path("/bulk/issues/transition").queryParam("issueIdsOrKeys", ids)
-                                .queryParamIfPresent("startingAfter", java.util.Optional.ofNullable(after)).build())
-                        .retrieve().body(JsonNode.class));
-                page.path("availableTransitions").forEach(workflow -> {
-                    var keys = new ArrayList<String>();
-                    workflow.path("issues").forEach(k -> keys.add(k.asString()));
-                    var transitions = new HashMap<String, String>();
-                    var names = new HashMap<String, String>();
-                    workflow.path("transitions").forEach(t -> {
-                        transitions.put(t.path("transitionId").asString(), t.path("to").path("statusId").asString());
-                        names.put(t.path("transitionId").asString(), t.path("to").path("statusName").asString());
-                    });
-                    groups.add(new WorkflowTransitions(keys, transitions, names));
-                });
-                String next = page.path("endingBefore").asString(null);
-                cursor = next == null || next.equals(after) || page.path("availableTransitions").isEmpty() ? null : next;
-            } while (cursor != null);
+            chunks.add(issueIdsOrKeys.subList(from, Math.min(issueIdsOrKeys.size(), from + QUERY_CHUNK)));
         }
+        if (chunks.size() == 1) {
+            return available(user, cloudId, String.join(",", chunks.getFirst()));
+        }
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            var pending = chunks.stream().map(chunk -> executor.submit(() -> available(user, cloudId, String.join(",", chunk))))
+                    .toList();
+            var groups = new ArrayList<WorkflowTransitions>();
+            for (Future<List<WorkflowTransitions>> chunk : pending) {
+                groups.addAll(resultOf(chunk));
+            }
+            return groups;
+        }
+    }
+
+    private List<WorkflowTransitions> available(UUID user, String cloudId, String ids) {
+        var groups = new ArrayList<WorkflowTransitions>();
+        String cursor = null;
+        do {
+            String after = cursor;
+            JsonNode page = caller.call(user, cloudId, JiraOperation.read("GET /bulk/issues/transition"), site -> site
+                    .get().uri(b -> b.path("/bulk/issues/transition").queryParam("issueIdsOrKeys", ids)
+                            .queryParamIfPresent("startingAfter", java.util.Optional.ofNullable(after)).build())
+                    .retrieve().body(JsonNode.class));
+            page.path("availableTransitions").forEach(workflow -> {
+                var keys = new ArrayList<String>();
+                workflow.path("issues").forEach(k -> keys.add(k.asString()));
+                var transitions = new HashMap<String, String>();
+                var names = new HashMap<String, String>();
+                workflow.path("transitions").forEach(t -> {
+                    transitions.put(t.path("transitionId").asString(), t.path("to").path("statusId").asString());
+                    names.put(t.path("transitionId").asString(), t.path("to").path("statusName").asString());
+                });
+                groups.add(new WorkflowTransitions(keys, transitions, names));
+            });
+            String next = page.path("endingBefore").asString(null);
+            cursor = next == null || next.equals(after) || page.path("availableTransitions").isEmpty() ? null : next;
+        } while (cursor != null);
         return groups;
+    }
+
+    /** The chunk's answer; its failure (a refusal, Jira unavailable or pausing) as the caller would have seen it. */
+    private static <T> T resultOf(Future<T> future) {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reading bulk transitions", e);
+        }
     }
 
     /** Submits one bulk transition task (issues by transition id); returns Jira's task id. Never repeated. */

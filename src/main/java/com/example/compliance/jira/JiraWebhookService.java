@@ -34,7 +34,7 @@ import tools.jackson.databind.JsonNode;
  * {@code <app.public-url>/api/jira/webhooks}. A ticket in a new project registers again with the wider filter and
  * deletes the narrower webhook (best effort). Jira's per-item refusals are stored for the connection panel. Refresh
  * and list serve the refresh task; disconnect deletes them all. Deliveries are processed by their listeners through
- * {@link JiraIssueChanged}, which mark them processed with {@link #markProcessed(UUID)}.
+ * {@link JiraIssueChanged}, which mark them processed with {@link #markProcessed(Collection)}.
  */
 @Service
 @PreAuthorize("permitAll()")
@@ -181,9 +181,12 @@ public class JiraWebhookService {
                 status.scopes().contains(SCOPE), refusals);
     }
 
-    /** The delivery's change is applied: it is not handed out again. Call in the transaction that applies it. */
-    public void markProcessed(UUID deliveryId) {
-        registrations.markProcessed(deliveryId);
+    /**
+     * The deliveries' changes are applied: they are not handed out again. Call in the transaction that applies them,
+     * before applying: returns the deliveries not processed before, the only ones to apply.
+     */
+    public List<UUID> markProcessed(Collection<UUID> deliveryIds) {
+        return registrations.markProcessed(deliveryIds);
     }
 
     /** The one URL Jira delivers to (query strings are dropped by Atlassian, so none). */

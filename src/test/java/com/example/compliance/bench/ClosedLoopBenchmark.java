@@ -68,6 +68,7 @@ class ClosedLoopBenchmark extends IntegrationTest {
 
         sandbox.faults("{\"latency_ms\":" + LATENCY_MS + ",\"error_rate\":0}");
         sandbox.resetCounters();
+        long cpuStarted = processCpuNanos();
         long started = System.nanoTime();
         var accepted = post(user, "/api/violations/status", "{\"violation_ids\":[\"" + String.join("\",\"", ids.ids())
                 + "\"],\"status\":\"RESOLVED\"}");
@@ -77,6 +78,7 @@ class ClosedLoopBenchmark extends IntegrationTest {
                 .until(() -> get(user, "/api/jira/status-jobs/" + jobId).json(), j -> j.get("pending").asInt() == 0
                         && j.get("total").asInt() == ids.ids().size());
         double wall = (System.nanoTime() - started) / 1e9;
+        double cpu = (processCpuNanos() - cpuStarted) / 1e9;
         int requests = 0;
         for (var e : sandbox.stats().path("requests").properties()) {
             requests += e.getValue().asInt();
@@ -88,6 +90,8 @@ class ClosedLoopBenchmark extends IntegrationTest {
         resolve.put("jira_requests", requests);
         resolve.put("closed", job.get("done").asInt());
         resolve.put("latency_ms", LATENCY_MS);
+        resolve.put("jvm_cpu_s", Math.round(cpu * 100) / 100.0);
+        resolve.put("load_1m", loadAverage());
         resolve.put("target", "wall_s <= 5 (1,000 violations, 150 ms per Jira request)");
         results.put("bulk_resolve", resolve);
         BenchReport.write(results, TestDatabase.isPostgres() ? "postgres" : "h2", QUICK, LATENCY_MS);
@@ -124,6 +128,7 @@ class ClosedLoopBenchmark extends IntegrationTest {
         var http = HttpClient.newHttpClient();
         var permits = new Semaphore(32);
         var refused = new java.util.concurrent.atomic.AtomicInteger();
+        long cpuStarted = processCpuNanos();
         long started = System.nanoTime();
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             for (String[] event : sequence) {
@@ -149,18 +154,36 @@ class ClosedLoopBenchmark extends IntegrationTest {
             }
         }
         double wall = (System.nanoTime() - started) / 1e9;
+        double cpu = (processCpuNanos() - cpuStarted) / 1e9;
+        double load = loadAverage();
         // An answer in a sender thread is not seen by JUnit: count them, a refused delivery makes the figures void
         assertThat(refused.get()).as("deliveries not answered 204").isZero();
         int stored = jdbc.queryForObject("select count(*) from jira_webhook_delivery", Integer.class) - before;
-        Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> jdbc.queryForObject(
+        Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50)).until(() -> jdbc.queryForObject(
                 "select count(*) from jira_webhook_delivery where processed_at is null", Integer.class) == 0);
+        double processed = (System.nanoTime() - started) / 1e9;
         var out = new LinkedHashMap<String, Object>();
         out.put("deliveries", total);
         out.put("deliveries_per_s", Math.round(total / wall));
+        // The JVM's CPU while the deliveries were sent (sender, receiver, processing, H2): comparable across loads
+        out.put("jvm_cpu_s", Math.round(cpu * 100) / 100.0);
+        out.put("jvm_cpu_ms_per_delivery", Math.round(cpu * 1e5 / total) / 100.0);
+        out.put("all_processed_s", Math.round(processed * 100) / 100.0);
+        out.put("load_1m", load);
         out.put("effects", stored);
         out.put("duplicates_applied", stored - unique);
         out.put("target", ">= 2,000 deliveries per second accepted, duplicates_applied = 0");
         return out;
+    }
+
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    static double loadAverage() {
+        return Math.round(java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() * 100)
+                / 100.0;
     }
 
     private static String payload(JsonNode ticket, String siteUrl, long webhookId, long timestamp, boolean done) {

@@ -98,7 +98,9 @@ class WebhookLatencyBenchmark extends KaribuTest {
             run(tickets, siteUrl, webhookId, 100, 0); // warm-up: classes, query plans, caches
             latencies.clear();
             observed.set(0);
+            long cpuStarted = ClosedLoopBenchmark.processCpuNanos();
             double wall = run(tickets, siteUrl, webhookId, deliveries, 100);
+            double cpu = (ClosedLoopBenchmark.processCpuNanos() - cpuStarted) / 1e9;
 
             var result = new LinkedHashMap<String, Object>();
             result.put("p50_ms", round(percentile(latencies, 50)));
@@ -107,6 +109,9 @@ class WebhookLatencyBenchmark extends KaribuTest {
             result.put("deliveries", latencies.size());
             result.put("rate_per_s", Math.round(deliveries / wall));
             result.put("tickets_on_board", TICKETS);
+            // The JVM's CPU during the run (sender, app, H2, the board and the test thread's push round trips)
+            result.put("jvm_cpu_s", Math.round(cpu * 100) / 100.0);
+            result.put("load_1m", ClosedLoopBenchmark.loadAverage());
             result.put("target", "p95 <= 250 ms (1,000 deliveries at 100/s, delivery sent -> card shows the status)");
             BenchReport.write(Map.of("webhook_latency", result), TestDatabase.isPostgres() ? "postgres" : "h2", QUICK, 0);
         } finally {

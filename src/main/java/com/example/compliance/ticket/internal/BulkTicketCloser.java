@@ -33,6 +33,7 @@ class BulkTicketCloser {
     private static final Logger log = LoggerFactory.getLogger(BulkTicketCloser.class);
     static final int MIN_BULK = 10;
     static final Duration WAIT_FOR_TASK = Duration.ofMinutes(2);
+    static final long MAX_POLL_PAUSE = 1000;
 
     private final JiraBulkTransitionService bulk;
     private final JiraTransitionService transitions;
@@ -129,7 +130,9 @@ class BulkTicketCloser {
                 Thread.currentThread().interrupt();
                 return null;
             }
-            pause = Math.min(2000, pause * 2);
+            // Grows by half, not double, and at most to a second: doubling to 2 s overshot a task that takes a second
+            // or two (the usual) by up to a second; a poll is one cheap read
+            pause = Math.min(MAX_POLL_PAUSE, pause * 3 / 2);
         }
     }
 }

@@ -13,6 +13,10 @@ public interface TicketPushRepository extends JpaRepository<TicketPush, UUID> {
 
     List<TicketPush> findByJobId(UUID jobId);
 
+    /** {@code [state, count]} rows of a job's pushes. */
+    @Query("select p.state, count(p) from TicketPush p where p.jobId = :jobId group by p.state")
+    List<Object[]> countByState(@Param("jobId") UUID jobId);
+
     @Query("select distinct p.jobId from TicketPush p where p.state = com.example.compliance.ticket.internal.TicketPush.State.PENDING")
     List<UUID> findPendingJobs();
 

@@ -7,6 +7,7 @@ import com.example.compliance.ticket.StatusCategory;
 import com.example.compliance.ticket.TicketsChanged;
 import com.example.compliance.violation.ViolationService;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,7 @@ class TicketPushStore {
             for (TicketPush.State state : TicketPush.State.values()) {
                 counts.put(state, 0L);
             }
-            pushes.findByJobId(jobId).forEach(p -> counts.merge(p.getState(), 1L, Long::sum));
+            pushes.countByState(jobId).forEach(row -> counts.put((TicketPush.State) row[0], (Long) row[1]));
             return counts;
         });
     }
@@ -69,20 +70,29 @@ class TicketPushStore {
         finishAll(List.of(work), outcome);
     }
 
-    /** Records the same outcome for many pushes in one transaction (a bulk transition). */
+    /**
+     * Records the same outcome for many pushes in one transaction (a bulk transition closes up to a thousand): pushes
+     * and tickets read with one query each, violations' Jira links and audit entries written in batches.
+     */
     void finishAll(List<Work> works, TicketPushRunner.Outcome outcome) {
         if (works.isEmpty()) {
             return;
         }
         tx.executeWithoutResult(s -> {
             var now = clock.instant();
+            Map<UUID, TicketPush> pushById = pushes.findAllById(works.stream().map(w -> w.push().getId()).toList())
+                    .stream().collect(Collectors.toMap(TicketPush::getId, Function.identity()));
+            Map<UUID, Ticket> ticketById = tickets.findAllById(works.stream().map(w -> w.ticket().getId()).distinct()
+                    .toList()).stream().collect(Collectors.toMap(Ticket::getId, Function.identity()));
+            var links = new ArrayList<ViolationService.JiraLink>();
+            var audit = new ArrayList<ActivityEntry>();
             for (Work work : works) {
-                TicketPush push = pushes.findById(work.push().getId()).orElseThrow();
-                if (push.getState() != TicketPush.State.PENDING) {
+                TicketPush push = pushById.get(work.push().getId());
+                if (push == null || push.getState() != TicketPush.State.PENDING) {
                     continue;
                 }
                 push.finish(outcome.state(), outcome.detail(), now);
-                Ticket ticket = tickets.findById(work.ticket().getId()).orElse(null);
+                Ticket ticket = ticketById.get(work.ticket().getId());
                 if (ticket == null) {
                     continue;
                 }
@@ -91,24 +101,29 @@ class TicketPushStore {
                     case DONE -> {
                         if (outcome.status() != null) {
                             ticket.transitioned(outcome.status(), StatusCategory.fromJiraKey(outcome.category()), now);
-                            violations.linkJira(ticket.getViolationId(), key, ticket.url(), ticket.getStatus(),
-                                    ticket.getStatusCategory().name());
+                            links.add(new ViolationService.JiraLink(ticket.getViolationId(), key, ticket.url(),
+                                    ticket.getStatus(), ticket.getStatusCategory().name()));
                         }
-                        activity.record(ActivityEntry.success(push.getActor(), ActivityAction.TICKET_TRANSITIONED,
+                        audit.add(ActivityEntry.success(push.getActor(), ActivityAction.TICKET_TRANSITIONED,
                                 "ticket", key, key + " " + outcome.detail() + " (violation " + push.getViolationStatus()
                                         + ")").onSite(ticket.getCloudId()));
                     }
                     case MANUAL -> {
                         ticket.needsManualClose(outcome.detail());
-                        activity.record(ActivityEntry.failure(push.getActor(), ActivityAction.TICKET_CLOSE_BY_HAND,
+                        audit.add(ActivityEntry.failure(push.getActor(), ActivityAction.TICKET_CLOSE_BY_HAND,
                                 "ticket", key, key + ": " + outcome.detail()).onSite(ticket.getCloudId()));
                     }
-                    case FAILED -> activity.record(ActivityEntry.failure(push.getActor(), ActivityAction.JIRA_ERROR,
+                    case FAILED -> audit.add(ActivityEntry.failure(push.getActor(), ActivityAction.JIRA_ERROR,
                             "ticket", key, "Could not update " + key + " for violation " + push.getViolationStatus()
                                     + ": " + outcome.detail()).onSite(ticket.getCloudId()));
                     default -> { }
                 }
             }
+            // Batched statements; this transaction loads no violation as an entity that could write an old link back
+            if (!links.isEmpty()) {
+                violations.linkJiraAll(links);
+            }
+            activity.recordAll(audit);
         });
         events.publishEvent(new TicketsChanged(works.getFirst().ticket().getCreatedBy()));
     }

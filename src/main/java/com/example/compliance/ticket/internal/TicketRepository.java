@@ -26,6 +26,16 @@ public interface TicketRepository extends JpaRepository<Ticket, UUID>, JpaSpecif
     @Query("select t from Ticket t where t.cloudId = :cloudId and t.jiraIssueId = :issueId")
     Optional<Ticket> lockByCloudIdAndJiraIssueId(@Param("cloudId") String cloudId, @Param("issueId") String issueId);
 
+    /** Tickets of these issues on the site, locked for update in id order (webhook deliveries applied together). */
+    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @Query("select t from Ticket t where t.cloudId = :cloudId and t.jiraIssueId in :issueIds order by t.id")
+    List<Ticket> lockByCloudIdAndJiraIssueIdIn(@Param("cloudId") String cloudId,
+            @Param("issueIds") Collection<String> issueIds);
+
+    /** {@code [jiraIssueId, createdBy]} of the tickets of these issues on the site. */
+    @Query("select t.jiraIssueId, t.createdBy from Ticket t where t.cloudId = :cloudId and t.jiraIssueId in :issueIds")
+    List<Object[]> findOwners(@Param("cloudId") String cloudId, @Param("issueIds") Collection<String> issueIds);
+
     @Query("select distinct t.cloudId, t.projectKey from Ticket t where t.createdBy = :userId and t.state = com.example.compliance.ticket.internal.Ticket.State.CREATED")
     List<Object[]> findProjectsBySite(@Param("userId") UUID userId);
 

@@ -6,10 +6,19 @@ import com.example.compliance.security.BackgroundUser;
 import com.example.compliance.ticket.StatusCategory;
 import com.example.compliance.ticket.TicketsChanged;
 import com.example.compliance.violation.ViolationService;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -20,13 +29,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Applies Jira's webhook deliveries to tickets, after the receiver answered: status and category (and the claim on
  * the violation), a move's new key, a deletion. Order-safe: an event older than the last one applied to the ticket
- * changes nothing. Runs as the ticket's owner, under a row lock on the ticket, and marks the delivery processed in the
- * same transaction; then open boards and grids update through {@link TicketsChanged}.
+ * changes nothing. One worker takes every delivery queued since its last pass (woken by the first, up to
+ * {@value #BATCH}) and applies them per ticket owner in one transaction, as the owner, under row locks on the tickets,
+ * oldest event first; the same transaction marks the deliveries processed, and skips those already processed (a sweep
+ * handed one out again). Then open boards and grids update through one {@link TicketsChanged} per owner and pass.
  */
 @Component
 class TicketWebhookProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(TicketWebhookProcessor.class);
+    static final int BATCH = 200;
 
     private final TicketRepository tickets;
     private final ViolationService violations;
@@ -36,9 +48,8 @@ class TicketWebhookProcessor {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    static final int CONCURRENCY = 3;
-    private final java.util.concurrent.Semaphore applying = new java.util.concurrent.Semaphore(CONCURRENCY);
+    private final LinkedBlockingQueue<JiraIssueChanged> queue = new LinkedBlockingQueue<>();
+    private volatile Thread worker;
 
     TicketWebhookProcessor(TicketRepository tickets, ViolationService violations, RemediationClaims claims,
             JiraWebhookService webhooks, BackgroundUser backgroundUser, ApplicationEventPublisher events,
@@ -53,52 +64,117 @@ class TicketWebhookProcessor {
         this.clock = clock;
     }
 
-    @EventListener
-    void on(JiraIssueChanged change) {
-        executor.submit(() -> {
-            // A few at a time: unbounded, a burst of deliveries takes every database connection (waiting on each
-            // other's ticket row locks) and the receiver, which must answer fast, waits for one
-            applying.acquireUninterruptibly();
-            try {
-                apply(change);
-            } catch (RuntimeException e) {
-                log.warn("Webhook delivery {} not applied yet (the sweep retries it): {}", change.deliveryId(), e.getMessage());
-            } finally {
-                applying.release();
-            }
-        });
+    @PostConstruct
+    void start() {
+        worker = Thread.ofVirtual().name("webhook-processor").start(this::processUntilStopped);
     }
 
-    void apply(JiraIssueChanged change) {
-        UUID owner = tx.execute(s -> tickets.findByCloudIdAndJiraIssueId(change.cloudId(), change.issueId())
-                .map(Ticket::getCreatedBy).orElse(null));
-        if (owner == null) {
-            tx.executeWithoutResult(s -> webhooks.markProcessed(change.deliveryId()));
-            return;
+    @PreDestroy
+    void stop() {
+        Thread running = worker;
+        worker = null;
+        if (running != null) {
+            running.interrupt();
         }
+    }
+
+    @EventListener
+    void on(JiraIssueChanged change) {
+        queue.add(change);
+    }
+
+    private void processUntilStopped() {
+        var batch = new ArrayList<JiraIssueChanged>(BATCH);
+        while (worker != null) {
+            try {
+                batch.add(queue.take());
+                queue.drainTo(batch, BATCH - 1);
+                applyAll(batch);
+            } catch (InterruptedException stopping) {
+                // What is left stays unprocessed in the database: the sweep hands it out again after a restart
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Webhook deliveries not applied yet (the sweep retries them): {}", e.getMessage());
+            }
+            batch.clear();
+        }
+    }
+
+    /** Applies the changes, per owner of the tickets they concern; a delivery whose ticket is unknown is just marked. */
+    void applyAll(List<JiraIssueChanged> changes) {
+        Map<UUID, List<JiraIssueChanged>> byOwner = tx.execute(s -> byOwner(changes));
+        for (var owner : byOwner.entrySet()) {
+            if (owner.getKey() == null) {
+                tx.executeWithoutResult(s -> webhooks.markProcessed(ids(owner.getValue())));
+                continue;
+            }
+            try {
+                applyAsOwner(owner.getKey(), owner.getValue());
+            } catch (RuntimeException failed) {
+                if (owner.getValue().size() == 1) {
+                    log.warn("Webhook delivery {} not applied yet (the sweep retries it): {}",
+                            owner.getValue().getFirst().deliveryId(), failed.getMessage());
+                    continue;
+                }
+                // One delivery that cannot be applied must not hold back the others
+                owner.getValue().forEach(change -> applyAll(List.of(change)));
+            }
+        }
+    }
+
+    private Map<UUID, List<JiraIssueChanged>> byOwner(List<JiraIssueChanged> changes) {
+        Map<String, UUID> owners = new HashMap<>();
+        changes.stream().collect(Collectors.groupingBy(JiraIssueChanged::cloudId)).forEach((cloudId, ofSite) ->
+                tickets.findOwners(cloudId, ofSite.stream().map(JiraIssueChanged::issueId).distinct().toList())
+                        .forEach(row -> owners.put(cloudId + "/" + row[0], (UUID) row[1])));
+        var byOwner = new LinkedHashMap<UUID, List<JiraIssueChanged>>();
+        changes.forEach(c -> byOwner.computeIfAbsent(owners.get(c.cloudId() + "/" + c.issueId()), k -> new ArrayList<>())
+                .add(c));
+        return byOwner;
+    }
+
+    private void applyAsOwner(UUID owner, List<JiraIssueChanged> changes) {
         Boolean changed = backgroundUser.runAs(owner, () -> tx.execute(s -> {
-            webhooks.markProcessed(change.deliveryId());
-            Ticket t = tickets.lockByCloudIdAndJiraIssueId(change.cloudId(), change.issueId()).orElse(null);
-            if (t == null || (t.getLastEventAt() != null && change.eventAt() < t.getLastEventAt())) {
-                return false;
+            Set<UUID> fresh = Set.copyOf(webhooks.markProcessed(ids(changes)));
+            var toApply = changes.stream().filter(c -> fresh.contains(c.deliveryId()))
+                    .sorted(Comparator.comparingLong(JiraIssueChanged::eventAt)).toList();
+            Map<String, Ticket> locked = new HashMap<>();
+            toApply.stream().collect(Collectors.groupingBy(JiraIssueChanged::cloudId)).forEach((cloudId, ofSite) ->
+                    tickets.lockByCloudIdAndJiraIssueIdIn(cloudId, ofSite.stream().map(JiraIssueChanged::issueId)
+                            .distinct().toList()).forEach(t -> locked.put(cloudId + "/" + t.getJiraIssueId(), t)));
+            boolean any = false;
+            for (JiraIssueChanged change : toApply) {
+                any |= apply(locked.get(change.cloudId() + "/" + change.issueId()), change);
             }
-            StatusCategory before = t.getStatusCategory();
-            if (change.deleted()) {
-                t.deletedInJira(clock.instant());
-                t.eventApplied(change.eventAt());
-                violations.linkJira(t.getViolationId(), t.getJiraIssueKey(), t.url(), "Deleted in Jira",
-                        StatusCategory.UNKNOWN.name());
-                return true;
-            }
-            t.webhookUpdate(change.issueKey(), change.status(), StatusCategory.fromJiraKey(change.statusCategoryKey()),
-                    change.eventAt(), clock.instant());
-            violations.linkJira(t.getViolationId(), t.getJiraIssueKey(), t.url(), t.getStatus(),
-                    t.getStatusCategory().name());
-            claims.onCategoryChange(t, before);
-            return true;
+            return any;
         }));
         if (Boolean.TRUE.equals(changed)) {
             events.publishEvent(new TicketsChanged(owner));
         }
+    }
+
+    /** One change on its locked ticket; returns whether it changed anything. */
+    private boolean apply(Ticket t, JiraIssueChanged change) {
+        if (t == null || (t.getLastEventAt() != null && change.eventAt() < t.getLastEventAt())) {
+            return false;
+        }
+        StatusCategory before = t.getStatusCategory();
+        if (change.deleted()) {
+            t.deletedInJira(clock.instant());
+            t.eventApplied(change.eventAt());
+            violations.linkJira(t.getViolationId(), t.getJiraIssueKey(), t.url(), "Deleted in Jira",
+                    StatusCategory.UNKNOWN.name());
+            return true;
+        }
+        t.webhookUpdate(change.issueKey(), change.status(), StatusCategory.fromJiraKey(change.statusCategoryKey()),
+                change.eventAt(), clock.instant());
+        violations.linkJira(t.getViolationId(), t.getJiraIssueKey(), t.url(), t.getStatus(),
+                t.getStatusCategory().name());
+        claims.onCategoryChange(t, before);
+        return true;
+    }
+
+    private static List<UUID> ids(List<JiraIssueChanged> changes) {
+        return changes.stream().map(JiraIssueChanged::deliveryId).toList();
     }
 }

@@ -7,7 +7,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An accepted webhook delivery: what it says about the issue, stored before the receiver answers. */
+/**
+ * An accepted webhook delivery: what it says about the issue, stored before the receiver answers (written by
+ * {@link DeliveryWriter}, marked processed by {@link WebhookRegistrations#markProcessed}; read here by the sweep).
+ */
 @Entity
 @Table(name = "jira_webhook_delivery")
 public class JiraWebhookDelivery {
@@ -49,10 +52,6 @@ public class JiraWebhookDelivery {
         this.statusName = statusName;
         this.statusCategory = statusCategory;
         this.receivedAt = receivedAt;
-    }
-
-    void processed(Instant now) {
-        this.processedAt = now;
     }
 
     public UUID getId() { return id; }

@@ -8,7 +8,5 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface JiraWebhookDeliveryRepository extends JpaRepository<JiraWebhookDelivery, UUID> {
 
-    boolean existsByCloudIdAndDedupeKey(String cloudId, String dedupeKey);
-
     List<JiraWebhookDelivery> findByProcessedAtIsNullAndReceivedAtBeforeOrderByReceivedAt(Instant before, Limit limit);
 }

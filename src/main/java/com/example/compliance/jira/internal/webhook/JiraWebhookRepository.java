@@ -1,6 +1,5 @@
 package com.example.compliance.jira.internal.webhook;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -8,9 +7,6 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 public interface JiraWebhookRepository extends JpaRepository<JiraWebhook, JiraWebhook.Key> {
-
-    @Query("select w from JiraWebhook w where w.id.webhookId in :ids")
-    List<JiraWebhook> findByWebhookIds(@Param("ids") Collection<Long> ids);
 
     @Query("select w from JiraWebhook w where w.userId = :userId and w.id.cloudId = :cloudId")
     List<JiraWebhook> findByUserAndSite(@Param("userId") UUID userId, @Param("cloudId") String cloudId);

@@ -5,17 +5,17 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Accepts a webhook delivery: authenticates it (JWT, then {@code matchedWebhookIds} this app registered on the site the
  * delivery comes from), stores what it says durably and only then lets the caller answer; the change is published
  * after commit for asynchronous processing. A delivery seen before (same identifier, or same issue and changelog) is
- * accepted and ignored. A refused delivery records and changes nothing.
+ * accepted and ignored. A refused delivery records and changes nothing. Routing and storing go through the
+ * {@link DeliveryWriter}, which commits the deliveries arriving at the same moment together.
  */
 @Component
 public class WebhookReceiver {
@@ -39,22 +40,15 @@ public class WebhookReceiver {
 
     private static final Set<String> EVENTS = Set.of("jira:issue_updated", "jira:issue_deleted", "jira:issue_created");
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final Duration STORE_TIMEOUT = Duration.ofSeconds(30);
 
     private final Supplier<String> secret;
-    private final JiraWebhookRepository webhooks;
-    private final JiraWebhookDeliveryRepository deliveries;
-    private final ApplicationEventPublisher events;
-    private final TransactionTemplate tx;
+    private final DeliveryWriter writer;
     private final Clock clock;
 
-    WebhookReceiver(com.example.compliance.jira.internal.JiraSettings settings, JiraWebhookRepository webhooks,
-            JiraWebhookDeliveryRepository deliveries, ApplicationEventPublisher events, TransactionTemplate tx,
-            Clock clock) {
+    WebhookReceiver(com.example.compliance.jira.internal.JiraSettings settings, DeliveryWriter writer, Clock clock) {
         this.secret = settings::webhookSecret;
-        this.webhooks = webhooks;
-        this.deliveries = deliveries;
-        this.events = events;
-        this.tx = tx;
+        this.writer = writer;
         this.clock = clock;
     }
 
@@ -83,50 +77,45 @@ public class WebhookReceiver {
             throw new Refused("no matchedWebhookIds");
         }
         JsonNode issue = payload.path("issue");
-        String self = issue.path("self").asString("");
         String event = payload.path("webhookEvent").asString("");
-        var status = issue.path("fields").path("status");
-        // One short transaction per delivery: route (the authentication's second half), look for a duplicate, store
-        Delivery outcome;
-        try {
-            outcome = tx.execute(s -> {
-                String cloudId = siteOf(matched, self).orElseThrow(() -> new Refused("matchedWebhookIds " + matched
-                        + " were not registered by this app for the site the delivery comes from"));
-                if (!EVENTS.contains(event) || !issue.hasNonNull("id")) {
-                    return new Delivery(Outcome.IGNORED, null);
-                }
-                String dedupe = dedupeKey(identifier, issue.path("id").asString(), payload.path("changelog").path("id"), body);
-                if (deliveries.existsByCloudIdAndDedupeKey(cloudId, dedupe)) {
-                    return new Delivery(Outcome.DUPLICATE, null);
-                }
-                var delivery = new JiraWebhookDelivery(UUID.randomUUID(), cloudId, dedupe, event,
-                        payload.path("timestamp").asLong(0), issue.path("id").asString(), issue.path("key").asString(null),
-                        status.path("name").asString(null), status.path("statusCategory").path("key").asString(null),
-                        clock.instant());
-                deliveries.saveAndFlush(delivery);
-                return new Delivery(Outcome.STORED, delivery);
-            });
-        } catch (DataIntegrityViolationException concurrentDuplicate) {
-            return Outcome.DUPLICATE;
+        DeliveryWriter.Fact fact = null;
+        if (EVENTS.contains(event) && issue.hasNonNull("id")) {
+            var status = issue.path("fields").path("status");
+            fact = new DeliveryWriter.Fact(dedupeKey(identifier, issue.path("id").asString(),
+                    payload.path("changelog").path("id"), body), event, payload.path("timestamp").asLong(0),
+                    issue.path("id").asString(), issue.path("key").asString(null), status.path("name").asString(null),
+                    status.path("statusCategory").path("key").asString(null));
         }
-        if (outcome.stored() != null) {
-            events.publishEvent(changeOf(outcome.stored()));
-        }
-        return outcome.outcome();
+        // Routing (the authentication's second half), the duplicate check and storing happen in the writer's
+        // transaction, shared with the deliveries that arrive at the same moment (group commit)
+        DeliveryWriter.Result result = await(writer.submit(new DeliveryWriter.Incoming(List.copyOf(matched),
+                issue.path("self").asString(""), fact)));
+        return switch (result) {
+            case NOT_ROUTED -> throw new Refused("matchedWebhookIds " + matched
+                    + " were not registered by this app for the site the delivery comes from");
+            case STORED -> Outcome.STORED;
+            case DUPLICATE -> Outcome.DUPLICATE;
+            case IGNORED -> Outcome.IGNORED;
+        };
     }
 
-    private record Delivery(Outcome outcome, JiraWebhookDelivery stored) {}
+    private static DeliveryWriter.Result await(CompletableFuture<DeliveryWriter.Result> stored) {
+        try {
+            return stored.get(STORE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while storing a webhook delivery", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Could not store a webhook delivery", e.getCause());
+        } catch (TimeoutException e) {
+            // Not answered 2xx: Jira sends it again, and a copy stored meanwhile is recognised as a duplicate
+            throw new IllegalStateException("Storing a webhook delivery took longer than " + STORE_TIMEOUT, e);
+        }
+    }
 
     static JiraIssueChanged changeOf(JiraWebhookDelivery d) {
         return new JiraIssueChanged(d.getId(), d.getCloudId(), d.getIssueId(), d.getIssueKey(), d.getStatusName(),
                 d.getStatusCategory(), d.getEventType().equals("jira:issue_deleted"), d.getEventAt());
-    }
-
-    /** The site whose registered webhooks include one of the matched ids and whose URL the issue's self link is under. */
-    private Optional<String> siteOf(List<Long> matched, String self) {
-        return webhooks.findByWebhookIds(matched).stream()
-                .filter(w -> self.startsWith(w.getSiteUrl() + "/"))
-                .map(w -> w.getId().cloudId()).findFirst();
     }
 
     private static String dedupeKey(String identifier, String issueId, JsonNode changelogId, String body) {

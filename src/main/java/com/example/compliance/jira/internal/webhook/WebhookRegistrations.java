@@ -118,9 +118,32 @@ public class WebhookRegistrations {
         tx.executeWithoutResult(s -> webhookIds.forEach(id -> webhooks.deleteById(new JiraWebhook.Key(cloudId, id))));
     }
 
-    @Transactional(propagation = Propagation.REQUIRED)
-    public void markProcessed(UUID deliveryId) {
-        deliveries.findById(deliveryId).ifPresent(d -> d.processed(clock.instant()));
+    /**
+     * Marks the deliveries processed, in the caller's transaction; returns those that were not processed before (the
+     * others were applied already, e.g. a sweep handed one out again). Their rows stay locked until the caller commits,
+     * so two instances never apply the same delivery at the same time.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<UUID> markProcessed(Collection<UUID> deliveryIds) {
+        var ids = List.copyOf(new java.util.LinkedHashSet<>(deliveryIds));
+        var fresh = new java.util.ArrayList<UUID>(ids.size());
+        var now = clock.instant().atOffset(java.time.ZoneOffset.UTC);
+        for (int from = 0; from < ids.size(); from += 1000) {
+            var chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
+            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+            var unprocessed = jdbc.queryForList("select id from jira_webhook_delivery where id in (" + marks
+                    + ") and processed_at is null for update", UUID.class, chunk.toArray());
+            if (unprocessed.isEmpty()) {
+                continue;
+            }
+            var args = new java.util.ArrayList<Object>(unprocessed.size() + 1);
+            args.add(now);
+            args.addAll(unprocessed);
+            jdbc.update("update jira_webhook_delivery set processed_at = ? where id in ("
+                    + String.join(", ", java.util.Collections.nCopies(unprocessed.size(), "?")) + ")", args.toArray());
+            fresh.addAll(unprocessed);
+        }
+        return fresh;
     }
 
     /** Deliveries stored but not processed for a while (a crash after storing): handed out again. */
