@@ -66,7 +66,10 @@ class TicketWebhookProcessor {
 
     @PostConstruct
     void start() {
-        worker = Thread.ofVirtual().name("webhook-processor").start(this::processUntilStopped);
+        // Assigned before it starts: the loop runs while this field holds a thread (see DeliveryWriter#start)
+        var thread = Thread.ofVirtual().name("webhook-processor").unstarted(this::processUntilStopped);
+        worker = thread;
+        thread.start();
     }
 
     @PreDestroy

@@ -72,7 +72,11 @@ class DeliveryWriter {
 
     @PostConstruct
     void start() {
-        writer = Thread.ofPlatform().name("webhook-delivery-writer").daemon().start(this::writeUntilStopped);
+        // Assigned before it starts: the loop runs while this field holds a thread, and a thread started first
+        // could look before the assignment, end at once, and leave every delivery waiting for its answer
+        var thread = Thread.ofPlatform().name("webhook-delivery-writer").daemon().unstarted(this::writeUntilStopped);
+        writer = thread;
+        thread.start();
     }
 
     /** Answers the request once its delivery is committed (or known to be a duplicate, ignored or not routable). */
