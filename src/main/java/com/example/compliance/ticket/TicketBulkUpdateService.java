@@ -70,7 +70,8 @@ public class TicketBulkUpdateService {
     public BulkJobStarted start(BulkUpdateRequest request) {
         var caller = users.currentUser();
         List<UUID> ids = validate(request);
-        var tickets = jobs.tickets(ids);
+        var selection = jobs.select(ids);
+        var tickets = selection.targets();
         if (tickets.size() != ids.size()) {
             var known = tickets.stream().map(BulkUpdateJobs.Target::id).toList();
             throw new NotFoundException("No ticket with id " + ids.stream().filter(id -> !known.contains(id)).limit(5).toList() + ".");
@@ -85,7 +86,7 @@ public class TicketBulkUpdateService {
             throw new UnprocessableException("These tickets are not (or no longer) in Jira: " + keys(notInJira)
                     + ". Leave them out and try again; nothing was sent.", List.of());
         }
-        var started = jobs.start(caller.id(), request, ids);
+        var started = jobs.start(caller.id(), request, selection);
         if (!started.alreadyRunning()) {
             var owners = tickets.stream().map(BulkUpdateJobs.Target::ownerName).filter(n -> !n.equals(caller.username()))
                     .distinct().sorted().toList();

@@ -18,21 +18,25 @@ class BulkUpdateTest extends TicketTestSupport {
     void assigning_120_tickets_in_two_projects_uses_one_bulk_edit_and_sets_every_assignee() {
         var user = connectedAnalyst("bulk-assign-analyst");
         var tickets = new ArrayList<JsonNode>();
-        tickets.addAll(tickets(user, 60, "COMP", null));
-        tickets.addAll(tickets(user, 60, "SEC", SEC_FIELDS));
+        tickets.addAll(createdTickets(user, 60, "COMP", null));
+        tickets.addAll(createdTickets(user, 60, "SEC", SEC_FIELDS));
         sandbox.resetCounters();
 
-        var job = awaitJob(user, start(user, ids(tickets), "\"assignee\":\"Priya Shah\""));
+        String jobId = start(user, ids(tickets), "\"assignee\":\"Priya Shah\"");
+        var job = awaitJob(user, jobId);
 
         assertThat(job.get("kind").asString()).isEqualTo("UPDATE");
         assertThat(job.get("updated").asInt()).as(job.toString()).isEqualTo(120);
         assertThat(job.get("items")).hasSize(120);
+        job.get("items").forEach(i -> assertThat(i.get("status").asString()).isEqualTo("UPDATED"));
         assertThat(requests("POST /rest/api/3/bulk/issues/fields")).isEqualTo(1);
         assertThat(requests("PUT /rest/api/3/issue/{issueIdOrKey}/assignee")).isZero();
         tickets.forEach(t -> assertThat(sandbox.issue(t.get("jira_ticket_key").asString()).get("assignee_account_id").asString())
                 .as(t.get("jira_ticket_key").asString()).isEqualTo(PRIYA));
-        assertThat(get(user, "/api/jira/tickets/" + tickets.get(70).get("id").asString()).json().get("assignee").asString())
-                .isEqualTo("Priya Shah");
+        tickets.forEach(t -> assertThat(get(user, "/api/jira/tickets/" + t.get("id").asString()).json().get("assignee").asString())
+                .as(t.get("jira_ticket_key").asString()).isEqualTo("Priya Shah"));
+        assertThat(auditedKeys("TICKET_ASSIGNED", "bulk-assign-analyst", jobId))
+                .containsExactlyInAnyOrderElementsOf(tickets.stream().map(t -> t.get("jira_ticket_key").asString()).toList());
 
         var unassigned = awaitJob(user, start(user, ids(tickets.subList(0, 2)), "\"assignee\":null"));
         assertThat(unassigned.get("updated").asInt()).isEqualTo(2);
@@ -42,8 +46,8 @@ class BulkUpdateTest extends TicketTestSupport {
     @Test
     void a_transition_whose_screen_needs_a_field_falls_back_to_one_request_per_issue() {
         var user = connectedAnalyst("bulk-transition-analyst");
-        var comp = tickets(user, 4, "COMP", null);
-        var sec = tickets(user, 3, "SEC", SEC_FIELDS);
+        var comp = createdTickets(user, 4, "COMP", null);
+        var sec = createdTickets(user, 3, "SEC", SEC_FIELDS);
         var all = new ArrayList<JsonNode>(comp);
         all.addAll(sec);
         sandbox.resetCounters();
@@ -65,9 +69,32 @@ class BulkUpdateTest extends TicketTestSupport {
     }
 
     @Test
+    void a_transition_skips_tickets_already_there_and_records_only_the_moved_ones() {
+        var user = connectedAnalyst("bulk-skip-analyst");
+        var tickets = createdTickets(user, 3, "COMP", null);
+        String there = tickets.get(1).get("jira_ticket_key").asString();
+        sandbox.transition(there, "Done");
+        assertThat(post(user, "/api/jira/tickets/" + tickets.get(1).get("id").asString() + "/sync", null).status()).isEqualTo(200);
+
+        String jobId = start(user, ids(tickets), "\"transition\":\"Done\"");
+        var job = awaitJob(user, jobId);
+
+        assertThat(job.get("updated").asInt()).as(job.toString()).isEqualTo(2);
+        assertThat(job.get("skipped").asInt()).isEqualTo(1);
+        var statuses = new ArrayList<String>();
+        job.get("items").forEach(i -> statuses.add(i.get("jira_ticket_key").asString() + " " + i.get("status").asString()));
+        assertThat(statuses).containsExactly(tickets.get(0).get("jira_ticket_key").asString() + " UPDATED", there + " SKIPPED",
+                tickets.get(2).get("jira_ticket_key").asString() + " UPDATED");
+        assertThat(auditedKeys("TICKET_TRANSITIONED", "bulk-skip-analyst", jobId)).containsExactlyInAnyOrder(
+                tickets.get(0).get("jira_ticket_key").asString(), tickets.get(2).get("jira_ticket_key").asString());
+        tickets.forEach(t -> assertThat(get(user, "/api/jira/tickets/" + t.get("id").asString()).json().get("status_category")
+                .asString()).isEqualTo("DONE"));
+    }
+
+    @Test
     void without_the_bulk_change_permission_every_ticket_is_assigned_by_its_own_request() {
         var user = connectedAnalyst("no-bulk-analyst");
-        var tickets = tickets(user, 5, "COMP", null);
+        var tickets = createdTickets(user, 5, "COMP", null);
         sandbox.resetCounters();
         sandbox.bulkChange(false);
         try {
@@ -86,7 +113,7 @@ class BulkUpdateTest extends TicketTestSupport {
     @Test
     void a_repeated_comment_request_posts_one_comment_per_ticket() {
         var user = connectedAnalyst("bulk-comment-analyst");
-        var tickets = tickets(user, 3, "COMP", null);
+        var tickets = createdTickets(user, 3, "COMP", null);
         String body = "\"comment\":\"Please rotate the access key.\\nThen close this.\"";
 
         var first = awaitJob(user, start(user, ids(tickets), body));
@@ -106,8 +133,8 @@ class BulkUpdateTest extends TicketTestSupport {
     void a_ticket_of_another_user_refuses_the_whole_request_and_nothing_is_sent() {
         var owner = connectedAnalyst("owner-analyst");
         var other = connectedAnalyst("other-analyst");
-        var mine = tickets(other, 1, "COMP", null);
-        var theirs = tickets(owner, 1, "COMP", null);
+        var mine = createdTickets(other, 1, "COMP", null);
+        var theirs = createdTickets(owner, 1, "COMP", null);
         sandbox.resetCounters();
 
         var refused = post(other, "/api/jira/tickets/bulk-update", "{\"ticket_ids\":[\"%s\",\"%s\"],\"comment\":\"hi\"}"
@@ -121,7 +148,7 @@ class BulkUpdateTest extends TicketTestSupport {
     @Test
     void an_unknown_assignee_or_a_status_no_transition_reaches_is_refused_naming_the_tickets() {
         var user = connectedAnalyst("refused-analyst");
-        var tickets = tickets(user, 2, "COMP", null);
+        var tickets = createdTickets(user, 2, "COMP", null);
         String key = tickets.getFirst().get("jira_ticket_key").asString();
 
         var nobody = post(user, "/api/jira/tickets/bulk-update", "{\"ticket_ids\":" + ids(tickets)
@@ -143,8 +170,8 @@ class BulkUpdateTest extends TicketTestSupport {
         var bob = connectedAnalyst("site-two-analyst");
         String secondSite = get(bob, "/api/jira/status").json().get("sites").get(1).get("cloud_id").asString();
         assertThat(send(bob, "PUT", "/api/jira/site", "{\"cloud_id\":\"" + secondSite + "\"}").status()).isEqualTo(200);
-        var all = new ArrayList<JsonNode>(tickets(alice, 2, "COMP", null));
-        all.addAll(tickets(bob, 2, "OPS", null));
+        var all = new ArrayList<JsonNode>(createdTickets(alice, 2, "COMP", null));
+        all.addAll(createdTickets(bob, 2, "OPS", null));
 
         var job = awaitJob(TestUsers.ADMIN, start(TestUsers.ADMIN, ids(all), "\"assignee\":\"" + PRIYA + "\""));
 
@@ -158,15 +185,16 @@ class BulkUpdateTest extends TicketTestSupport {
                 .anyMatch(d -> d.contains("through site-two-analyst's Jira grant"));
     }
 
-    private List<JsonNode> tickets(Credentials user, int count, String project, String fields) {
-        var data = caseWith(user, count, "Bulk update " + project);
-        var created = awaitJob(user, post(user, "/api/jira/tickets/bulk-create", """
-                {"case_id":"%s","project_key":"%s","issue_type":"Task"%s}""".formatted(data.caseId(), project,
-                fields == null ? "" : ",\"fields\":" + fields)).json().get("job_id").asString());
-        assertThat(created.get("created").asInt()).as(created.toString()).isEqualTo(count);
-        var list = new ArrayList<JsonNode>();
-        get(user, "/api/jira/tickets?case_id=" + data.caseId()).json().forEach(list::add);
-        return list;
+    /** The issue keys of the audit entries of one action that name the job. */
+    private List<String> auditedKeys(String action, String actor, String jobId) {
+        var keys = new ArrayList<String>();
+        get(TestUsers.ADMIN, "/api/admin/audit?action=" + action + "&actor=" + actor + "&size=500").json().get("items")
+                .forEach(e -> {
+                    if (e.get("detail").asString().contains("(job " + jobId + ")")) {
+                        keys.add(e.get("target").asString());
+                    }
+                });
+        return keys;
     }
 
     private String start(Credentials user, String ids, String action) {

@@ -70,6 +70,18 @@ abstract class TicketTestSupport extends IntegrationTest {
         return new CaseWithViolations(caseId, ids);
     }
 
+    /** {@code count} tickets created in {@code project} by a bulk job (custom {@code fields} as Jira takes them, or null). */
+    protected List<JsonNode> createdTickets(Credentials user, int count, String project, String fields) {
+        var data = caseWith(user, count, "Bulk update " + project);
+        var created = awaitJob(user, post(user, "/api/jira/tickets/bulk-create", """
+                {"case_id":"%s","project_key":"%s","issue_type":"Task"%s}""".formatted(data.caseId(), project,
+                fields == null ? "" : ",\"fields\":" + fields)).json().get("job_id").asString());
+        assertThat(created.get("created").asInt()).as(created.toString()).isEqualTo(count);
+        var list = new ArrayList<JsonNode>();
+        get(user, "/api/jira/tickets?case_id=" + data.caseId()).json().forEach(list::add);
+        return list;
+    }
+
     protected JsonNode awaitJob(Credentials user, String jobId) {
         return org.awaitility.Awaitility.await("job " + jobId + " finished").atMost(Duration.ofSeconds(120))
                 .pollInterval(Duration.ofMillis(200))

@@ -25,8 +25,8 @@ import org.h2.jdbc.JdbcConnection;
  * On {@code violation}: ±1 in {@code violation_day_count} for each row written, and a changed case, framework, severity
  * or detection time copied onto its status changes and tickets. On {@code violation_status_change} and {@code ticket}:
  * before an insert, the violation's facts onto the row; after any write to a status change, ±1 in
- * {@code status_change_week_count}; after any write to a ticket, its violation's first ticket again in
- * {@code violation_first_ticket}. PostgreSQL does the same
+ * {@code status_change_week_count}; after a write to a ticket that can change it (not, e.g., a new
+ * assignee), its violation's first ticket again in {@code violation_first_ticket}. PostgreSQL does the same
  * with statement-level triggers in SQL.
  *
  * <p>Counters are written once per statement (changeset 0110): a statement-level trigger before each statement on
@@ -197,11 +197,21 @@ public class H2RollupTrigger implements Trigger {
     }
 
     private void ticketWritten(Connection connection, Object[] oldRow, Object[] newRow) throws SQLException {
+        if (oldRow != null && newRow != null && java.util.Arrays.equals(firstTicketInputs(oldRow), firstTicketInputs(newRow))) {
+            return; // e.g. a new assignee or status: which ticket is first, and what it carries, stay as they are
+        }
         for (Object[] row : new Object[][] {oldRow, newRow}) {
             if (row != null && (row != newRow || oldRow == null || !get(oldRow, "violation_id").equals(get(newRow, "violation_id")))) {
                 firstTicket(connection, get(row, "violation_id"));
             }
         }
+    }
+
+    /** What decides whether a ticket is its violation's first, and what the rollup copies from it. */
+    private Object[] firstTicketInputs(Object[] row) {
+        return new Object[] {get(row, "id"), get(row, "violation_id"), "PENDING".equals(get(row, "state")),
+                get(row, "created_at"), get(row, "case_id"), get(row, "framework"), get(row, "severity"),
+                get(row, "detected_at")};
     }
 
     /** The violation's first ticket that is not a reservation (earliest, then smallest id), again from its tickets. */

@@ -45,20 +45,48 @@ public class BulkUpdateJobs {
         this.scheduler = scheduler;
     }
 
-    public List<Target> tickets(List<UUID> ids) {
-        List<Ticket> found = tx.execute(s -> tickets.findAllById(ids));
-        var names = owners(found);
-        return found.stream().map(t -> new Target(t.getId(), t.getJiraIssueKey() == null ? t.getId().toString() : t.getJiraIssueKey(),
-                t.getCreatedBy(), names.get(t.getCreatedBy()), t.getState() == Ticket.State.CREATED)).toList();
+    /**
+     * The tickets a request names, read once for its checks and its job: as {@link Target}s for the caller, and in
+     * the request's order (ids not found left out) for {@link #start}.
+     */
+    public static final class Selection {
+        private final List<Target> targets;
+        private final List<Ticket> tickets;
+        private final Map<UUID, String> ownerNames;
+
+        private Selection(List<Target> targets, List<Ticket> tickets, Map<UUID, String> ownerNames) {
+            this.targets = targets;
+            this.tickets = tickets;
+            this.ownerNames = ownerNames;
+        }
+
+        public List<Target> targets() {
+            return targets;
+        }
     }
 
-    /** Checks the request against Jira (no transaction held meanwhile), then stores the job. */
-    public Started start(UUID requester, BulkUpdateRequest request, List<UUID> ids) {
+    public Selection select(List<UUID> ids) {
         Map<UUID, Ticket> byId = tx.execute(s -> tickets.findAllById(ids)).stream()
                 .collect(Collectors.toMap(Ticket::getId, Function.identity()));
-        List<Ticket> ordered = ids.stream().map(byId::get).toList();
-        BulkUpdatePlan plan = validator.plan(request, ordered, owners(ordered));
+        List<Ticket> ordered = ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+        var names = owners(ordered);
+        var targets = ordered.stream().map(t -> new Target(t.getId(), t.getJiraIssueKey() == null ? t.getId().toString()
+                : t.getJiraIssueKey(), t.getCreatedBy(), names.get(t.getCreatedBy()), t.getState() == Ticket.State.CREATED)).toList();
+        return new Selection(targets, ordered, names);
+    }
+
+    public List<Target> tickets(List<UUID> ids) {
+        return select(ids).targets();
+    }
+
+    /**
+     * Checks the request against Jira (no transaction held meanwhile), then stores the job. The selection holds every
+     * ticket of the request (the caller has checked that).
+     */
+    public Started start(UUID requester, BulkUpdateRequest request, Selection selection) {
+        BulkUpdatePlan plan = validator.plan(request, selection.tickets, selection.ownerNames);
         String json = JSON.writeValueAsString(plan);
+        List<UUID> ids = selection.tickets.stream().map(Ticket::getId).toList();
         var started = store.createUpdate(requester, json, ids, fingerprint(requester, json, ids));
         return new Started(started.jobId(), started.alreadyRunning(), plan.describe());
     }

@@ -73,7 +73,7 @@ public class BulkUpdateOptions {
             Map<String, Ticket> byKey = new LinkedHashMap<>();
             group.forEach(t -> byKey.put(t.getJiraIssueKey(), t));
             try {
-                for (var chunk : BulkUpdateSteps.chunks(List.copyOf(byKey.keySet()), JiraBulkTransitionService.LIMIT)) {
+                for (var chunk : IssueBatches.chunks(List.copyOf(byKey.keySet()), JiraBulkTransitionService.LIMIT)) {
                     for (var workflow : bulk.available(first.getCreatedBy(), first.getCloudId(), chunk)) {
                         for (String status : workflow.toStatusNames().values()) {
                             workflow.issueKeys().stream().filter(byKey::containsKey).forEach(k -> reach

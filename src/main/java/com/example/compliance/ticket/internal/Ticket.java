@@ -130,10 +130,6 @@ public class Ticket {
         this.manualCloseReason = null;
     }
 
-    void assigned(String assignee) {
-        this.assignee = assignee;
-    }
-
     void needsManualClose(String reason) {
         this.manualCloseReason = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
     }

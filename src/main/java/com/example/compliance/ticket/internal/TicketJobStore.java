@@ -5,7 +5,12 @@ import com.example.compliance.ticket.JobItemStatus;
 import com.example.compliance.ticket.JobStatus;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -149,27 +154,36 @@ public class TicketJobStore {
         }
     }
 
-    /** The tickets of an update job still PENDING, in the order they were asked for. */
-    public List<UUID> pendingTickets(UUID jobId) {
-        return tx.execute(s -> jdbc.query("select ticket_id from ticket_job_ticket where job_id = ? and status = 'PENDING' order by position",
-                (rs, n) -> rs.getObject(1, UUID.class), jobId));
-    }
-
-    /** Final outcomes of an update job's tickets, in one transaction and one batched statement. */
-    public void saveTicketOutcomes(UUID jobId, java.util.Map<UUID, ItemOutcome> outcomes) {
+    /**
+     * Outcomes of an update job's tickets, set-based: one statement per distinct (status, error) and up to
+     * {@value TicketQueries#IN_LIST} tickets (a group of 1,000 updated tickets is one statement), in the caller's
+     * transaction if there is one. The key ({@link ItemOutcome#key()}) is not stored: an update's items show the
+     * ticket's own key.
+     */
+    public void saveTicketOutcomes(UUID jobId, Map<UUID, ItemOutcome> outcomes) {
         if (outcomes.isEmpty()) {
             return;
         }
-        var rows = List.copyOf(outcomes.entrySet());
-        tx.executeWithoutResult(s -> jdbc.batchUpdate(
-                "update ticket_job_ticket set status = ?, error = ? where job_id = ? and ticket_id = ?",
-                rows, rows.size(), (ps, row) -> {
-                    String error = row.getValue().error();
-                    ps.setString(1, row.getValue().status().name());
-                    ps.setString(2, error == null || error.length() <= 1000 ? error : error.substring(0, 1000));
-                    ps.setObject(3, jobId);
-                    ps.setObject(4, row.getKey());
-                }));
+        var byOutcome = new LinkedHashMap<List<String>, List<UUID>>();
+        outcomes.forEach((ticketId, outcome) -> byOutcome.computeIfAbsent(
+                Arrays.asList(outcome.status().name(), fitError(outcome.error())), k -> new ArrayList<>())
+                .add(ticketId));
+        tx.executeWithoutResult(s -> byOutcome.forEach((outcome, ids) -> {
+            for (int from = 0; from < ids.size(); from += TicketQueries.IN_LIST) {
+                var chunk = ids.subList(from, Math.min(ids.size(), from + TicketQueries.IN_LIST));
+                var args = new ArrayList<Object>(chunk.size() + 3);
+                args.add(outcome.get(0));
+                args.add(outcome.get(1));
+                args.add(jobId);
+                args.addAll(chunk);
+                jdbc.update("update ticket_job_ticket set status = ?, error = ? where job_id = ? and ticket_id in ("
+                        + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")", args.toArray());
+            }
+        }));
+    }
+
+    private static String fitError(String error) {
+        return error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
     }
 
     /** What a retry found: the job restarted, still running, or with no failed item to send again. */

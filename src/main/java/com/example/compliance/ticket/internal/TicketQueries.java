@@ -25,6 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class TicketQueries {
 
+    /** Ids per IN list: well below PostgreSQL's 32,767 parameters and H2's limits, few statements per job. */
+    static final int IN_LIST = 1_000;
+
     private final TicketRepository tickets;
     private final TicketPreferenceRepository preferences;
     private final ViolationService violations;
@@ -62,12 +65,24 @@ public class TicketQueries {
         return tx.execute(s -> tickets.findAllById(ids));
     }
 
-    /** What an assignment made of the tickets: their assignee's display name (null: unassigned). */
+    /** An update job's tickets still to do, in the order they were asked for. */
+    public List<Ticket> pendingOfJob(UUID jobId) {
+        return tx.execute(s -> tickets.findPendingOfJob(jobId));
+    }
+
+    /**
+     * What an assignment made of the tickets: their assignee's display name (null: unassigned). Set-based, a statement
+     * per {@value #IN_LIST} tickets, in the caller's transaction if there is one.
+     */
     public void applyAssignee(List<UUID> ids, String assignee) {
         if (ids.isEmpty()) {
             return;
         }
-        tx.executeWithoutResult(s -> tickets.findAllById(ids).forEach(t -> t.assigned(assignee)));
+        tx.executeWithoutResult(s -> {
+            for (int from = 0; from < ids.size(); from += IN_LIST) {
+                tickets.setAssignee(ids.subList(from, Math.min(ids.size(), from + IN_LIST)), assignee);
+            }
+        });
     }
 
     /** Tickets matching the filter; {@code ownerOrNull} limits them to one user's. PENDING reservations are not shown. */

@@ -81,6 +81,17 @@ public interface TicketRepository extends JpaRepository<Ticket, UUID>, JpaSpecif
             WHERE id = :instance AND stopped_at IS NULL AND last_seen_at > :aliveSince""")
     int countAlive(@Param("instance") String instance, @Param("aliveSince") java.time.Instant aliveSince);
 
+    /** An update job's tickets still PENDING in it, in the order they were asked for: one read for the whole job. */
+    @Query(nativeQuery = true, value = """
+            SELECT t.* FROM ticket t JOIN ticket_job_ticket i ON i.ticket_id = t.id
+            WHERE i.job_id = :jobId AND i.status = 'PENDING' ORDER BY i.position""")
+    List<Ticket> findPendingOfJob(@Param("jobId") UUID jobId);
+
+    /** The assignee's display name on many tickets in one statement (null: unassigned). */
+    @org.springframework.data.jpa.repository.Modifying
+    @Query("update Ticket t set t.assignee = :assignee where t.id in :ids")
+    int setAssignee(@Param("ids") Collection<UUID> ids, @Param("assignee") String assignee);
+
     @org.springframework.data.jpa.repository.Modifying
     @Query("update Ticket t set t.inFlightUntil = null, t.inFlightBy = null where t.id in :ids and t.state = com.example.compliance.ticket.internal.Ticket.State.PENDING")
     int endAttempt(@Param("ids") Collection<UUID> ids);

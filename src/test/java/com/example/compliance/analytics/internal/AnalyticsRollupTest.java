@@ -51,7 +51,16 @@ class AnalyticsRollupTest extends IntegrationTest {
                 String.class, c3)).containsExactly("FW-moved");
         jdbc.update("UPDATE violation SET status = 'OPEN' WHERE case_id = ? AND status = 'FALSE_POSITIVE'", data.caseId());
         jdbc.update("UPDATE violation SET detected_at = detected_at - INTERVAL '3' DAY WHERE id = ?", id("h1"));
-        jdbc.update("UPDATE ticket SET status_category = 'DONE' WHERE violation_id = ?", c3);
+        jdbc.update("UPDATE ticket SET status_category = 'DONE', assignee = 'Priya Shah' WHERE violation_id = ?", c3);
+        // An earlier creation time makes c3's site-b ticket its first; a new status or assignee changes nothing there
+        jdbc.update("UPDATE ticket SET created_at = created_at - INTERVAL '100' HOUR WHERE violation_id = ? AND cloud_id = 'site-b'", c3);
+        assertThat(jdbc.queryForObject("""
+                SELECT t.cloud_id FROM violation_first_ticket f JOIN ticket t ON t.id = f.ticket_id
+                WHERE f.violation_id = ?""", String.class, c3)).isEqualTo("site-b");
+        jdbc.update("UPDATE ticket SET created_at = created_at + INTERVAL '100' HOUR WHERE violation_id = ? AND cloud_id = 'site-b'", c3);
+        assertThat(jdbc.queryForObject("""
+                SELECT t.cloud_id FROM violation_first_ticket f JOIN ticket t ON t.id = f.ticket_id
+                WHERE f.violation_id = ?""", String.class, c3)).isEqualTo("site-a");
         jdbc.update("DELETE FROM ticket WHERE violation_id = ?", c2);
         // c3's first ticket (site-a, 10 h) goes; its site-b ticket (50 h) becomes the first
         jdbc.update("DELETE FROM ticket WHERE violation_id = ? AND cloud_id = 'site-a'", c3);
