@@ -1,12 +1,12 @@
 package com.example.compliance.jira;
 
+import com.example.compliance.base.Futures;
 import com.example.compliance.jira.internal.call.JiraCaller;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.springframework.http.MediaType;
@@ -62,7 +62,8 @@ public class JiraBulkTransitionService {
                     .toList();
             var groups = new ArrayList<WorkflowTransitions>();
             for (Future<List<WorkflowTransitions>> chunk : pending) {
-                groups.addAll(resultOf(chunk));
+                groups.addAll(Futures.join(chunk,
+                        () -> new IllegalStateException("Interrupted while reading bulk transitions")));
             }
             return groups;
         }
@@ -92,21 +93,6 @@ public class JiraBulkTransitionService {
             cursor = next == null || next.equals(after) || page.path("availableTransitions").isEmpty() ? null : next;
         } while (cursor != null);
         return groups;
-    }
-
-    /** The chunk's answer; its failure (a refusal, Jira unavailable or pausing) as the caller would have seen it. */
-    private static <T> T resultOf(Future<T> future) {
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while reading bulk transitions", e);
-        }
     }
 
     /** Submits one bulk transition task (issues by transition id); returns Jira's task id. Never repeated. */

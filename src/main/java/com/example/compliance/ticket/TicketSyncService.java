@@ -88,19 +88,8 @@ public class TicketSyncService {
                     }));
                 }
             }
-            for (var future : futures) {
-                try {
-                    future.get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException runtime) {
-                        throw runtime;
-                    }
-                    throw new IllegalStateException(e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            }
+            com.example.compliance.base.Futures.joinAll(futures,
+                    () -> new IllegalStateException("Interrupted while syncing tickets"));
         }
         if (changed.get() > 0) {
             events.publishEvent(new TicketsChanged(userId));

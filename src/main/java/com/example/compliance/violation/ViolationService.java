@@ -171,8 +171,11 @@ public class ViolationService {
         if (links.isEmpty()) {
             return;
         }
+        // In id order, like Hibernate's ordered updates: two transactions updating overlapping violations lock them
+        // in the same order instead of deadlocking
+        var ordered = links.stream().sorted(java.util.Comparator.comparing(JiraLink::violationId)).toList();
         jdbc.batchUpdate("update violation set jira_key = ?, jira_url = ?, jira_status = ?, jira_status_category = ?"
-                + " where id = ?", links, links.size(), (ps, link) -> {
+                + " where id = ?", ordered, ordered.size(), (ps, link) -> {
                     ps.setString(1, link.key());
                     ps.setString(2, link.url());
                     ps.setString(3, link.status());

@@ -90,8 +90,10 @@ class WebhookTest extends TicketTestSupport {
 
         assertThat(deliveries()).isEqualTo(before + 2);
         awaitCategory(s, "DONE");
+        // This issue's deliveries only: other tests' deliveries in the same database are not this test's business
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
-                "select count(*) from jira_webhook_delivery where processed_at is null", Integer.class) == 0);
+                "select count(*) from jira_webhook_delivery where processed_at is null and cloud_id = ? and issue_id = ?",
+                Integer.class, s.cloudId(), s.issueId()) == 0);
         assertThat(ticket(s).get("status_category").asString()).isEqualTo("DONE");
         assertThat(jdbc.queryForObject("select count(*) from violation_status_change where violation_id = ?",
                 Integer.class, UUID.fromString(s.violationId()))).isEqualTo(1);

@@ -4,6 +4,7 @@ import com.example.compliance.activity.ActivityAction;
 import com.example.compliance.activity.ActivityEntry;
 import com.example.compliance.activity.ActivityService;
 import com.example.compliance.base.ApplicationException;
+import com.example.compliance.base.Futures;
 import com.example.compliance.jira.JiraApi;
 import com.example.compliance.jira.JiraReconnectRequiredException;
 import com.example.compliance.jira.JiraSite;
@@ -23,7 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
@@ -228,7 +228,7 @@ public class BulkJobRunner {
                     }
                 }));
             }
-            awaitAll(futures);
+            Futures.joinAll(futures, JobInterrupted::new);
         }
         if (stopping) {
             throw new JobInterrupted();
@@ -285,22 +285,6 @@ public class BulkJobRunner {
     static String jobName(TicketJob job, long items) {
         return "Bulk create: " + items + " violation" + (items == 1 ? "" : "s") + " to " + job.getProjectKey() + " ("
                 + job.getIssueType() + ")";
-    }
-
-    private static void awaitAll(List<Future<?>> futures) {
-        for (var future : futures) {
-            try {
-                future.get();
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                throw new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new JobInterrupted();
-            }
-        }
     }
 
     private static void sleep(Duration wait) {

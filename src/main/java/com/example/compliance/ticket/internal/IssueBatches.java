@@ -1,8 +1,8 @@
 package com.example.compliance.ticket.internal;
 
+import com.example.compliance.base.Futures;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
@@ -32,19 +32,7 @@ final class IssueBatches {
         try (var executor = new DelegatingSecurityContextExecutorService(Executors.newVirtualThreadPerTaskExecutor())) {
             var futures = new ArrayList<Future<?>>();
             tickets.forEach(t -> futures.add(executor.submit(() -> work.accept(t))));
-            for (var future : futures) {
-                try {
-                    future.get();
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException runtime) {
-                        throw runtime;
-                    }
-                    throw new IllegalStateException(e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new BulkJobRunner.JobInterrupted();
-                }
-            }
+            Futures.joinAll(futures, BulkJobRunner.JobInterrupted::new);
         }
     }
 }

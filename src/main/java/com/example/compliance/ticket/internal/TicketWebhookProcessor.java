@@ -1,5 +1,6 @@
 package com.example.compliance.ticket.internal;
 
+import com.example.compliance.base.TransientFailureRetry;
 import com.example.compliance.jira.JiraIssueChanged;
 import com.example.compliance.jira.JiraWebhookService;
 import com.example.compliance.security.BackgroundUser;
@@ -137,7 +138,9 @@ class TicketWebhookProcessor {
     }
 
     private void applyAsOwner(UUID owner, List<JiraIssueChanged> changes) {
-        Boolean changed = backgroundUser.runAs(owner, () -> tx.execute(s -> {
+        // A deadlock with another writer of the same tickets or violations (a bulk resolve, a sync) is run again at
+        // once rather than left to the sweep
+        Boolean changed = TransientFailureRetry.run(() -> backgroundUser.runAs(owner, () -> tx.execute(s -> {
             Set<UUID> fresh = Set.copyOf(webhooks.markProcessed(ids(changes)));
             var toApply = changes.stream().filter(c -> fresh.contains(c.deliveryId()))
                     .sorted(Comparator.comparingLong(JiraIssueChanged::eventAt)).toList();
@@ -150,7 +153,7 @@ class TicketWebhookProcessor {
                 any |= apply(locked.get(change.cloudId() + "/" + change.issueId()), change);
             }
             return any;
-        }));
+        })));
         if (Boolean.TRUE.equals(changed)) {
             events.publishEvent(new TicketsChanged(owner));
         }
