@@ -47,7 +47,8 @@ public class WebhookReceiver {
     private final Clock clock;
 
     WebhookReceiver(com.example.compliance.jira.internal.JiraSettings settings, DeliveryWriter writer, Clock clock) {
-        this.secret = settings::webhookSecret;
+        // Read once: the receiver checks it for every delivery, and the environment lookup cost more than the HMAC
+        this.secret = org.springframework.util.function.SingletonSupplier.of(settings::webhookSecret);
         this.writer = writer;
         this.clock = clock;
     }
