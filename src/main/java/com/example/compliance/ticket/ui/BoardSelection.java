@@ -60,6 +60,11 @@ public class BoardSelection extends HorizontalLayout {
         this.redraw = redraw;
     }
 
+    /** Whether the board shows checkboxes: its cards then follow the selection. */
+    boolean isSelecting() {
+        return selecting;
+    }
+
     /** The card as the board shows it: with a checkbox while selecting. */
     Component wrap(TicketDetails ticket, Component card) {
         if (!selecting) {

@@ -104,11 +104,13 @@ class TicketBoardViewTest extends KaribuTest {
         String username = "board-live-" + System.nanoTime();
         connectedAnalyst(username);
         var key = ticketFor(violation("A.12.1", "Logging disabled", Severity.HIGH));
+        var untouched = ticketFor(violation("A.12.2", "Clock not synchronised", Severity.LOW));
         // Webhook registration follows ticket creation in the background (off in tests that assert sync counts)
         java.util.UUID userId = userService.currentUser().id();
         webhooks.ensureRegistered(userId, jiraApi.statusOf(userId).cloudId(), List.of("COMP"));
         openBoard();
-        assertThat(keysIn("TO_DO")).containsExactly(key);
+        assertThat(keysIn("TO_DO")).containsExactly(key, untouched);
+        var untouchedCard = card(untouched);
         sandbox.resetCounters();
 
         sandbox.transition(key, "Done");
@@ -118,7 +120,10 @@ class TicketBoardViewTest extends KaribuTest {
                     MockVaadin.clientRoundtrip(false);
                     return keysIn("DONE").contains(key);
                 });
-        assertThat(count("TO_DO")).isZero();
+        assertThat(keysIn("TO_DO")).containsExactly(untouched);
+        assertThat(count("TO_DO")).isOne();
+        // The other ticket did not change: its card is the one drawn before, not drawn again
+        assertThat(card(untouched)).isSameAs(untouchedCard);
         assertThat(_find(column("DONE"), Span.class, spec -> spec.withClasses("ticket-violation-status")).getFirst().getText())
                 .isEqualTo("Awaiting verification");
         assertThat(sandbox.stats().path("requests").path("POST /rest/api/3/issue/bulkfetch").asInt(0)).isZero();
@@ -209,6 +214,11 @@ class TicketBoardViewTest extends KaribuTest {
 
     private Div column(String category) {
         return _get(Div.class, spec -> spec.withClasses("board-column-" + category));
+    }
+
+    private Div card(String key) {
+        return _find(Div.class, spec -> spec.withClasses("ticket-card")).stream()
+                .filter(c -> key.equals(c.getElement().getAttribute("data-ticket-key"))).findFirst().orElseThrow();
     }
 
     private int count(String category) {
