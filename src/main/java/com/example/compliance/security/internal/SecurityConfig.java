@@ -4,6 +4,7 @@ import com.example.compliance.activity.ActivityService;
 import com.example.compliance.security.ui.LoginView;
 import com.vaadin.flow.spring.security.UidlRedirectStrategy;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -68,7 +69,8 @@ class SecurityConfig {
     AuthenticationManager authenticationManager(DatabaseUserDetailsService userDetails, PasswordEncoder passwordEncoder,
             SignInThrottle throttle, ActivityService activity, LocalSignInSettings localSignIn) {
         var passwords = new DaoAuthenticationProvider(userDetails);
-        passwords.setPasswordEncoder(passwordEncoder);
+        // A password verified in the last five minutes is not BCrypt-checked again (HTTP Basic: every request; ADR 023)
+        passwords.setPasswordEncoder(new VerifiedPasswordCache(passwordEncoder, Duration.ofMinutes(5), 10_000));
         if (!localSignIn.localLogin()) {
             log.info("Local sign-in is OFF (APP_LOCAL_LOGIN=false): passwords are accepted only for the break-glass "
                     + "administrator '{}'", localSignIn.breakGlassAdmin());
