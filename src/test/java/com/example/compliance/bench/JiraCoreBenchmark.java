@@ -26,6 +26,7 @@ class JiraCoreBenchmark extends BenchmarkSupport {
 
     @Autowired TicketSyncService sync;
     @Autowired Environment environment;
+    @Autowired com.example.compliance.jira.internal.call.JiraThrottle throttle;
 
     @Test
     void run_benchmarks() throws Exception {
@@ -51,6 +52,9 @@ class JiraCoreBenchmark extends BenchmarkSupport {
         double wall = seconds(started);
         var stats = sandbox.stats();
         sandbox.faults("{\"burst_limit_per_second\":0}");
+        // The app now paces issue/bulk at 5 a second for good: a later benchmark of this site (bulk_create) would
+        // measure that pacing instead of its own scenario
+        throttle.forgetLearnedLimits(get(user, "/api/jira/status").json().get("cloud_id").asString());
         assertThat(job.get("created").asInt()).as(job.toString()).isEqualTo(size);
         int requests = totalRequests(stats);
         int bulkRequests = stats.path("requests").path("POST /rest/api/3/issue/bulk").asInt();

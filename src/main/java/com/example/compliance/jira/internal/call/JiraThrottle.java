@@ -164,6 +164,15 @@ public class JiraThrottle {
         }
     }
 
+    /**
+     * Forgets what Jira taught about the site's limits in this instance (learned per-second limits, spacing, pauses
+     * held in memory; a quota pause stored for every instance stays). A learned limit is otherwise kept for the life of
+     * the instance; the benchmarks use this between scenarios, so one scenario's burst limit does not pace the next.
+     */
+    public void forgetLearnedLimits(String cloudId) {
+        paces.keySet().removeIf(key -> key.equals(cloudId) || key.startsWith(cloudId + " "));
+    }
+
     private Pace pace(String key) {
         return paces.computeIfAbsent(key, k -> new Pace());
     }
