@@ -1,5 +1,6 @@
 package com.example.compliance.ticket.internal;
 
+import com.example.compliance.base.BatchWorker;
 import com.example.compliance.base.TransientFailureRetry;
 import com.example.compliance.jira.JiraIssueChanged;
 import com.example.compliance.jira.JiraWebhookService;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,8 +49,10 @@ class TicketWebhookProcessor {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final LinkedBlockingQueue<JiraIssueChanged> queue = new LinkedBlockingQueue<>();
-    private volatile Thread worker;
+    // What is left at a stop stays unprocessed in the database: the sweep hands it out again after a restart
+    private final BatchWorker<JiraIssueChanged> worker = new BatchWorker<>("webhook-processor", true, BATCH,
+            this::applyAll, (batch, e) -> log.warn("Webhook deliveries not applied yet (the sweep retries them): {}",
+                    e.getMessage()), left -> { });
 
     TicketWebhookProcessor(TicketRepository tickets, ViolationService violations, RemediationClaims claims,
             JiraWebhookService webhooks, BackgroundUser backgroundUser, ApplicationEventPublisher events,
@@ -67,41 +69,17 @@ class TicketWebhookProcessor {
 
     @PostConstruct
     void start() {
-        // Assigned before it starts: the loop runs while this field holds a thread (see DeliveryWriter#start)
-        var thread = Thread.ofVirtual().name("webhook-processor").unstarted(this::processUntilStopped);
-        worker = thread;
-        thread.start();
+        worker.start();
     }
 
     @PreDestroy
     void stop() {
-        Thread running = worker;
-        worker = null;
-        if (running != null) {
-            running.interrupt();
-        }
+        worker.stop();
     }
 
     @EventListener
     void on(JiraIssueChanged change) {
-        queue.add(change);
-    }
-
-    private void processUntilStopped() {
-        var batch = new ArrayList<JiraIssueChanged>(BATCH);
-        while (worker != null) {
-            try {
-                batch.add(queue.take());
-                queue.drainTo(batch, BATCH - 1);
-                applyAll(batch);
-            } catch (InterruptedException stopping) {
-                // What is left stays unprocessed in the database: the sweep hands it out again after a restart
-                return;
-            } catch (RuntimeException e) {
-                log.warn("Webhook deliveries not applied yet (the sweep retries them): {}", e.getMessage());
-            }
-            batch.clear();
-        }
+        worker.offer(change);
     }
 
     /** Applies the changes, per owner of the tickets they concern; a delivery whose ticket is unknown is just marked. */

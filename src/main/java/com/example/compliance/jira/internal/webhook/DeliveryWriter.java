@@ -1,5 +1,6 @@
 package com.example.compliance.jira.internal.webhook;
 
+import com.example.compliance.base.BatchWorker;
 import com.example.compliance.jira.JiraIssueChanged;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -60,8 +60,14 @@ class DeliveryWriter {
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private volatile Thread writer;
+    private final BatchWorker<Pending> writer = new BatchWorker<>("webhook-delivery-writer", false, BATCH, this::write,
+            (batch, e) -> {
+                // Never leave a request waiting: write() answers its own failures; this is the last resort
+                log.error("Webhook delivery writer failed", e);
+                batch.forEach(p -> p.answer().completeExceptionally(e));
+            },
+            left -> left.forEach(p -> p.answer().completeExceptionally(
+                    new IllegalStateException("the webhook receiver stopped"))));
 
     DeliveryWriter(JdbcTemplate jdbc, TransactionTemplate tx, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
@@ -72,34 +78,21 @@ class DeliveryWriter {
 
     @PostConstruct
     void start() {
-        // Assigned before it starts: the loop runs while this field holds a thread, and a thread started first
-        // could look before the assignment, end at once, and leave every delivery waiting for its answer
-        var thread = Thread.ofPlatform().name("webhook-delivery-writer").daemon().unstarted(this::writeUntilStopped);
-        writer = thread;
-        thread.start();
+        writer.start();
     }
 
     /** Answers the request once its delivery is committed (or known to be a duplicate, ignored or not routable). */
     CompletableFuture<Result> submit(Incoming incoming) {
         var pending = new Pending(incoming, new CompletableFuture<>());
-        if (writer == null) {
+        if (!writer.offer(pending)) {
             pending.answer().completeExceptionally(new IllegalStateException("the webhook receiver is stopping"));
-            return pending.answer();
         }
-        queue.add(pending);
         return pending.answer();
     }
 
     @PreDestroy
     void stop() {
-        Thread running = writer;
-        writer = null;
-        if (running != null) {
-            running.interrupt();
-        }
-        var left = new ArrayList<Pending>();
-        queue.drainTo(left);
-        left.forEach(p -> p.answer().completeExceptionally(new IllegalStateException("the webhook receiver stopped")));
+        writer.stop();
     }
 
     /** Writes these deliveries as one batch on the calling thread: what the writer thread does with a batch (tests). */
@@ -107,26 +100,6 @@ class DeliveryWriter {
         var batch = incoming.stream().map(i -> new Pending(i, new CompletableFuture<>())).toList();
         write(batch);
         return batch.stream().map(Pending::answer).toList();
-    }
-
-    private void writeUntilStopped() {
-        var batch = new ArrayList<Pending>(BATCH);
-        while (writer != null) {
-            try {
-                batch.add(queue.take());
-                queue.drainTo(batch, BATCH - 1);
-                write(batch);
-            } catch (InterruptedException stopping) {
-                Thread.currentThread().interrupt();
-                batch.forEach(p -> p.answer().completeExceptionally(new IllegalStateException("the webhook receiver stopped")));
-                return;
-            } catch (RuntimeException | Error e) {
-                // Never leave a request waiting: write() answers its own failures; this is the last resort
-                log.error("Webhook delivery writer failed", e);
-                batch.forEach(p -> p.answer().completeExceptionally(e));
-            }
-            batch.clear();
-        }
     }
 
     private void write(List<Pending> batch) {
