@@ -30,7 +30,16 @@ final class Pace {
     static final long WINDOW_STEP_NANOS = 50_000_000L;
     static final long MAX_WINDOW_NANOS = 1_300_000_000L;
 
+    /**
+     * How long a learned limit is kept without Jira naming it again (a refusal or a block): then it is forgotten and the
+     * scope runs free until Jira refuses again. Jira's limits change (an incident, a new plan); kept for good, a limit
+     * learned once would pace the instance until a restart. While paced exactly at the limit Jira refuses nothing, so a
+     * steady stream re-learns it with one 429 per quarter of an hour and endpoint: well under 1 % of its requests.
+     */
+    static final long FORGET_AFTER_NANOS = Duration.ofMinutes(15).toNanos();
+
     private final LongSupplier nanos;
+    private long limitNamedAt;
     private long blockedUntil;
     private long interval;
     private long spacingUntil;
@@ -56,6 +65,7 @@ final class Pace {
         long now = nanos.getAsLong();
         blockedUntil = Math.max(blockedUntil, now + wait.toNanos());
         if (perSecond > 0) {
+            limitNamedAt = now;
             this.perSecond = Math.min(MAX_PER_SECOND, this.perSecond == 0 ? perSecond : Math.min(this.perSecond, perSecond));
             remember(this.perSecond);
             // Evenly spread over the window, so that the rolling-second rule rarely has to hold anybody back
@@ -96,6 +106,7 @@ final class Pace {
      */
     synchronized Duration reserve(Duration parkAfter) {
         long now = nanos.getAsLong();
+        forgetQuietLimit(now);
         if (now > spacingUntil) {
             interval = 0;
             spacingUntil = 0;
@@ -137,6 +148,16 @@ final class Pace {
         long at = Math.max(blockedUntil, windowFrees());
         long now = nanos.getAsLong();
         return at <= now ? Duration.ZERO : Duration.ofNanos(at - now);
+    }
+
+    /** A learned limit Jira has not named for {@link #FORGET_AFTER_NANOS} goes, with the pacing and window it set. */
+    private void forgetQuietLimit(long now) {
+        if (perSecond > 0 && now - limitNamedAt > FORGET_AFTER_NANOS) {
+            perSecond = 0;
+            interval = 0;
+            spacingUntil = 0;
+            window = WINDOW_NANOS;
+        }
     }
 
     /** When the rolling second has room for one more start under the learned limit. */

@@ -152,6 +152,33 @@ class PaceTest {
         assertThat((nowMs - begin) / 1000.0).isLessThanOrEqualTo(1.15 * minimum);
     }
 
+    @Test
+    void a_learned_limit_is_forgotten_after_a_quarter_of_an_hour_without_jira_naming_it() {
+        pace.block(Duration.ZERO, 5);
+        startNow(5);
+        assertThat(pace.reserve(PARK_AFTER)).isPositive();
+
+        nowMs += Duration.ofMinutes(15).toMillis() + 1;
+
+        for (int i = 0; i < 20; i++) {
+            assertThat(pace.reserve(PARK_AFTER)).isZero();
+            assertThat(pace.tryStart()).isTrue();
+        }
+        assertThat(pace.perSecond()).isZero();
+    }
+
+    @Test
+    void a_refusal_names_the_limit_again_and_keeps_it() {
+        pace.block(Duration.ZERO, 5);
+        nowMs += Duration.ofMinutes(14).toMillis();
+        pace.refused(Duration.ZERO, 5);
+        nowMs += Duration.ofMinutes(14).toMillis();
+
+        pace.reserve(PARK_AFTER);
+
+        assertThat(pace.perSecond()).isEqualTo(5);
+    }
+
     private void startNow(int count) {
         for (int i = 0; i < count; i++) {
             assertThat(pace.tryStart()).isTrue();
