@@ -61,7 +61,7 @@ public class AuditCaseService {
                 owner == null ? actor() : owner);
         cases.save(auditCase);
         activity.record(ActivityEntry.success(actor(), ActivityAction.CASE_CREATED, "case", auditCase.getId().toString(),
-                "Created case " + auditCase.getName() + " (" + auditCase.getFramework() + ")"));
+                "Created case " + auditCase.getName() + " (" + auditCase.getFramework() + ")").named(auditCase.getName()));
         return toDetails(auditCase, 0);
     }
 
@@ -73,7 +73,7 @@ public class AuditCaseService {
         auditCase.edit(request.name().strip(), request.framework().strip(), blankToNull(request.description()),
                 owner(request.owner(), auditCase.getOwner()));
         activity.record(ActivityEntry.success(actor(), ActivityAction.CASE_UPDATED, "case", id.toString(),
-                "Edited case " + auditCase.getName()));
+                "Edited case " + auditCase.getName()).named(auditCase.getName()));
         return toDetails(auditCase, violations.countByAuditCaseId(id));
     }
 
@@ -84,7 +84,7 @@ public class AuditCaseService {
         if (auditCase.getArchivedAt() == null) {
             auditCase.archive(actor(), clock.instant());
             activity.record(ActivityEntry.success(actor(), ActivityAction.CASE_ARCHIVED, "case", id.toString(),
-                    "Archived case " + auditCase.getName()));
+                    "Archived case " + auditCase.getName()).named(auditCase.getName()));
         }
         return toDetails(auditCase, violations.countByAuditCaseId(id));
     }
@@ -96,7 +96,7 @@ public class AuditCaseService {
         if (auditCase.getArchivedAt() != null) {
             auditCase.restore();
             activity.record(ActivityEntry.success(actor(), ActivityAction.CASE_RESTORED, "case", id.toString(),
-                    "Restored case " + auditCase.getName()));
+                    "Restored case " + auditCase.getName()).named(auditCase.getName()));
         }
         return toDetails(auditCase, violations.countByAuditCaseId(id));
     }

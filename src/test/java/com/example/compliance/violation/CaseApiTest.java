@@ -27,6 +27,11 @@ class CaseApiTest extends IntegrationTest {
         assertThat(fetched.get("framework").asString()).isEqualTo("SOC 2");
         assertThat(fetched.get("violation_count").asLong()).isZero();
         assertThat(get(analyst, "/api/cases").json().findValuesAsString("id")).contains(id);
+        // The audit trail names the case, not just its id
+        var event = get(com.example.compliance.support.TestUsers.ADMIN,
+                "/api/admin/audit?action=CASE_CREATED&actor=case-analyst&size=500").json().get("items").valueStream()
+                .filter(e -> e.get("target").asString().equals(id)).findFirst().orElseThrow();
+        assertThat(event.get("target_name").asString()).isEqualTo("SOC 2 FY27");
     }
 
     @Test
