@@ -153,6 +153,13 @@ class CaseApiTest extends IntegrationTest {
         assertThat(post(analyst, "/api/cases/" + id + "/violations", """
                 [{"rule_id":"CC6.2","title":"Refused","severity":"LOW"}]""").problem(409).get("detail").asString())
                 .contains("archived");
+        var refusedImport = post(analyst, "/api/cases/" + id + "/imports", """
+                rule_id,title,severity
+                CC6.3,Refused import,LOW
+                """).problem(409);
+        assertThat(refusedImport.get("title").asString()).isEqualTo("Case is archived");
+        assertThat(refusedImport.get("detail").asString()).contains("restore it on the Cases page");
+        assertThat(get(analyst, "/api/cases/" + id + "/violations").json().get("total_elements").asLong()).isEqualTo(1);
 
         assertThat(post(analyst, "/api/cases/" + id + "/restore", null).json().get("archived_at").isNull()).isTrue();
         assertThat(post(analyst, "/api/cases/" + id + "/violations", """

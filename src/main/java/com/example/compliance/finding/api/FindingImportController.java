@@ -93,6 +93,7 @@ class FindingImportController {
             case 413 -> "File too large";
             case 415 -> "Unsupported format";
             case 422 -> "Findings cannot be imported";
+            case 409 -> "Case is archived";
             default -> "Invalid file";
         });
         problem.setType(URI.create("about:blank"));
