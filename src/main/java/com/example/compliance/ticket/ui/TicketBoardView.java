@@ -19,7 +19,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.Component;
@@ -73,8 +72,7 @@ public class TicketBoardView extends VerticalLayout {
     private final JiraConnectionService connections;
     private Registration changes;
     private List<String> knownProjects = List.of();
-    private final Map<StatusCategory, Div> columns = new java.util.EnumMap<>(StatusCategory.class);
-    private Map<UUID, DrawnCard> drawn = Map.of();
+    private final BoardColumns columns = new BoardColumns(board);
     private final BoardSelection selection;
 
     public TicketBoardView(TicketService tickets, TicketSyncService sync, AuditCaseService cases, UserService users,
@@ -180,90 +178,17 @@ public class TicketBoardView extends VerticalLayout {
         board.setVisible(!listMode);
         list.setVisible(listMode);
         if (listMode) {
-            board.removeAll();
             columns.clear();
-            drawn = Map.of();
             list.show(shown);
             return;
         }
-        var wanted = new java.util.ArrayList<>(COLUMNS);
+        var categories = new java.util.ArrayList<>(COLUMNS);
         if (byCategory.containsKey(StatusCategory.UNKNOWN)) {
-            wanted.add(StatusCategory.UNKNOWN);
+            categories.add(StatusCategory.UNKNOWN);
         }
-        var next = new java.util.HashMap<UUID, DrawnCard>();
-        var columnsShown = wanted.stream().map(category -> {
-            Div column = columns.computeIfAbsent(category, this::column);
-            fill(column, byCategory.getOrDefault(category, List.of()), next);
-            return (Component) column;
-        }).toList();
-        columns.keySet().retainAll(wanted);
-        drawn = next;
-        if (!board.getChildren().toList().equals(columnsShown)) {
-            board.removeAll();
-            columnsShown.forEach(board::add);
-        }
+        // In selection mode the checkboxes follow the selection: every card is drawn anew
+        columns.show(categories, byCategory, !selection.isSelecting(), this::card);
     }
-
-    private Div column(StatusCategory category) {
-        var title = new H3(category.label());
-        var count = new Span();
-        count.getElement().getThemeList().add("badge pill contrast");
-        count.addClassName("column-count");
-        var header = new Div(title, count);
-        header.addClassName("board-column-header");
-        var column = new Div(header);
-        column.addClassNames("board-column", "board-column-" + category.name());
-        column.getElement().setAttribute("data-category", category.name());
-        return column;
-    }
-
-    /**
-     * The column's cards, in order. A card whose ticket shows exactly what it showed before is kept: a webhook that
-     * changes one ticket redraws one card, not the board (a refresh per delivery is the usual case while Jira is busy).
-     */
-    private void fill(Div column, List<TicketDetails> items, Map<UUID, DrawnCard> next) {
-        var header = column.getComponentAt(0);
-        ((Span) header.getChildren().toList().get(1)).setText(String.valueOf(items.size()));
-        boolean selecting = selection.isSelecting();
-        List<Component> cards = items.stream().map(t -> {
-            DrawnCard before = drawn.get(t.id());
-            // In selection mode the checkboxes follow the selection: always drawn anew
-            Component card = before != null && !selecting && before.ticket().equals(t) ? before.card() : card(t);
-            next.put(t.id(), new DrawnCard(t, card));
-            return card;
-        }).toList();
-        var current = column.getChildren().skip(1).toList();
-        if (items.isEmpty()) {
-            if (current.size() != 1 || !current.getFirst().hasClassName("board-empty")) {
-                var empty = new Span("No tickets");
-                empty.addClassName("board-empty");
-                column.removeAll();
-                column.add(header, empty);
-            }
-            return;
-        }
-        if (current.equals(cards)) {
-            return;
-        }
-        boolean onlyNewCardsDiffer = current.size() == cards.size();
-        for (int i = 0; onlyNewCardsDiffer && i < cards.size(); i++) {
-            onlyNewCardsDiffer = current.get(i) == cards.get(i) || cards.get(i).getParent().isEmpty();
-        }
-        if (onlyNewCardsDiffer) {
-            for (int i = 0; i < cards.size(); i++) {
-                if (current.get(i) != cards.get(i)) {
-                    column.getElement().setChild(i + 1, cards.get(i).getElement());
-                }
-            }
-            return;
-        }
-        column.removeAll();
-        column.add(header);
-        cards.forEach(column::add);
-    }
-
-    /** A card as drawn, and the ticket's details it shows. */
-    private record DrawnCard(TicketDetails ticket, Component card) {}
 
     /** One ticket's card on the board. */
     private Component card(TicketDetails ticket) {
