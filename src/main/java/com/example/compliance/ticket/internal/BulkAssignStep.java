@@ -10,10 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.HttpClientErrorException;
 
 /**
  * Assigns a group's tickets in Jira: one bulk edit per {@value JiraBulkEditService#LIMIT} issues and target account,
@@ -23,8 +20,6 @@ import org.springframework.web.client.HttpClientErrorException;
  */
 @Component
 class BulkAssignStep {
-
-    private static final Logger log = LoggerFactory.getLogger(BulkAssignStep.class);
 
     private final JiraBulkEditService edit;
     private final BulkTicketCloser tasks;
@@ -65,21 +60,12 @@ class BulkAssignStep {
 
     /** Issue ids the bulk edit processed; empty when bulk does not apply (then every issue goes one by one). */
     private Set<String> bulkAssign(BulkUpdateGroup group, List<Ticket> chunk, String accountId) {
-        try {
-            String taskId = edit.submitAssign(group.owner, group.cloudId, chunk.stream().map(Ticket::getJiraIssueId).toList(), accountId);
+        return group.bulkOrOneByOne("assigning", () -> {
+            String taskId = edit.submitAssign(group.owner, group.cloudId, chunk.stream().map(Ticket::getJiraIssueId).toList(),
+                    accountId);
             var progress = tasks.await(group.owner, group.cloudId, taskId);
-            return progress == null ? Set.of() : new HashSet<>(progress.processedIssueIds());
-        } catch (HttpClientErrorException.Forbidden noBulkChange) {
-            log.info("No Bulk change permission for {} on {}: assigning one by one", group.owner, group.cloudId);
-            group.bulkAllowed = false;
-        } catch (HttpClientErrorException refused) {
-            log.info("Bulk edit refused on {} ({}): assigning one by one", group.cloudId, refused.getStatusCode());
-        } catch (JiraParkedException parked) {
-            throw parked;
-        } catch (JiraUnavailableException outage) {
-            log.info("Bulk edit on {} failed ({}): assigning one by one", group.cloudId, outage.getMessage());
-        }
-        return Set.of();
+            return progress == null ? Set.<String>of() : new HashSet<>(progress.processedIssueIds());
+        }, Set.of());
     }
 
     private void assignOne(BulkUpdateGroup group, Ticket ticket, String accountId, String who) {

@@ -19,7 +19,6 @@ import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.HttpClientErrorException;
 
 /**
  * Moves a group's tickets to the target status. Exactly once: the issues' status is read first (100 per request) and
@@ -88,7 +87,7 @@ class BulkTransitionStep {
             byIdOrKey.put(t.getJiraIssueId(), t);
             byIdOrKey.put(t.getJiraIssueKey(), t);
         });
-        try {
+        return group.bulkOrOneByOne("transitioning", () -> {
             var selected = new LinkedHashMap<String, List<String>>();
             for (var workflow : bulk.available(group.owner, group.cloudId, chunk.stream().map(Ticket::getJiraIssueId).toList())) {
                 workflow.toStatusNames().entrySet().stream().filter(e -> target.equalsIgnoreCase(e.getValue())).findFirst()
@@ -96,26 +95,15 @@ class BulkTransitionStep {
                                 .computeIfAbsent(e.getKey(), x -> new ArrayList<>()).add(byIdOrKey.get(k).getJiraIssueId())));
             }
             if (selected.isEmpty()) {
-                return List.of();
+                return List.<Ticket>of();
             }
             String taskId = bulk.submit(group.owner, group.cloudId, selected);
             var progress = tasks.await(group.owner, group.cloudId, taskId);
             if (progress == null) {
-                return List.of();
+                return List.<Ticket>of();
             }
             return progress.processedIssueIds().stream().map(byIdOrKey::get).filter(Objects::nonNull).distinct().toList();
-        } catch (HttpClientErrorException.Forbidden noBulkChange) {
-            log.info("No Bulk change permission for {} on {}: transitioning one by one", group.owner, group.cloudId);
-            group.bulkAllowed = false;
-        } catch (HttpClientErrorException refused) {
-            log.info("Bulk transition refused on {} ({}): transitioning one by one", group.cloudId, refused.getStatusCode());
-        } catch (JiraParkedException parked) {
-            throw parked;
-        } catch (JiraUnavailableException outage) {
-            // A lost answer included: the per-issue path reads each issue's status first, so nothing moves twice
-            log.info("Bulk transition on {} failed ({}): transitioning one by one", group.cloudId, outage.getMessage());
-        }
-        return List.of();
+        }, List.of());
     }
 
     private void transitionOne(BulkUpdateGroup group, Ticket ticket, String target) {

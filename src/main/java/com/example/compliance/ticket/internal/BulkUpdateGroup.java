@@ -15,6 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class BulkUpdateGroup {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BulkUpdateGroup.class);
+
     /** A change Jira made, for the audit trail. */
     record Done(Ticket ticket, ActivityAction action, String detail) {}
 
@@ -31,6 +33,28 @@ final class BulkUpdateGroup {
         this.owner = owner;
         this.cloudId = cloudId;
         this.tickets = tickets;
+    }
+
+    /**
+     * Runs one of Jira's bulk calls for this group; {@code fallback} when bulk does not apply and the caller goes one
+     * issue at a time: a 403 (the owner lacks the global "Bulk change" permission: the rest of the group skips bulk
+     * too), another refusal, or an outage the call policy gave up on (a lost answer included: the per-issue path reads
+     * each issue first, so nothing is applied twice). A pause Jira asked for is rethrown.
+     */
+    <T> T bulkOrOneByOne(String what, java.util.function.Supplier<T> call, T fallback) {
+        try {
+            return call.get();
+        } catch (org.springframework.web.client.HttpClientErrorException.Forbidden noBulkChange) {
+            log.info("No Bulk change permission for {} on {}: {} one by one", owner, cloudId, what);
+            bulkAllowed = false;
+        } catch (org.springframework.web.client.HttpClientErrorException refused) {
+            log.info("Bulk call refused on {} ({}): {} one by one", cloudId, refused.getStatusCode(), what);
+        } catch (com.example.compliance.jira.JiraParkedException parked) {
+            throw parked;
+        } catch (com.example.compliance.jira.JiraUnavailableException outage) {
+            log.info("Bulk call on {} failed ({}): {} one by one", cloudId, outage.getMessage(), what);
+        }
+        return fallback;
     }
 
     void fail(Ticket ticket, String error) {
