@@ -211,11 +211,11 @@ class DeliveryWriter {
     }
 
     private Set<String> storedKeys(String cloudId, Set<String> keys) {
-        var args = new ArrayList<Object>(keys.size() + 1);
+        // Key first, as in the unique key (dedupe_key, cloud_id): each key is one index lookup (changeset 0115)
+        var args = new ArrayList<Object>(keys);
         args.add(cloudId);
-        args.addAll(keys);
-        return new HashSet<>(jdbc.queryForList("select dedupe_key from jira_webhook_delivery where cloud_id = ? and "
-                + "dedupe_key in (" + marks(keys.size()) + ")", String.class, args.toArray()));
+        return new HashSet<>(jdbc.queryForList("select dedupe_key from jira_webhook_delivery where dedupe_key in ("
+                + marks(keys.size()) + ") and cloud_id = ?", String.class, args.toArray()));
     }
 
     static JiraIssueChanged change(UUID deliveryId, String cloudId, Fact fact) {
