@@ -30,8 +30,10 @@ import tools.jackson.databind.JsonNode;
  * Issue 13's import benchmarks: 100,000 generated SARIF results (1,000 rules, realistic locations) into an empty case,
  * the same file again and a file with 10 % removed, and 100,000 Prowler-shaped OCSF findings; each posted over HTTP
  * as a script would, with the naive way (POST /api/cases/{id}/violations in chunks of 1,000) in the same run. Heap
- * growth is the peak used heap during the import (sampled every 20 ms) minus the used heap after a GC before it,
- * garbage included; the live peak is the highest used heap right after a collection during the import, minus the same.
+ * growth is what the import holds: the highest used heap right after a collection during the import minus the used
+ * heap after a GC before it (an upper bound of the live data; if no collection ran, the peak used heap, which is then
+ * every byte allocated). Beside it, the peak used heap (sampled every 20 ms) minus the same, garbage included: with
+ * {@code -Xmx2g} that figure is mostly the young generation G1 chose to fill before collecting, not the import.
  */
 @Tag("bench")
 class ImportBenchmark extends IntegrationTest {
@@ -193,12 +195,12 @@ class ImportBenchmark extends IntegrationTest {
         out.put("wall_s", round(run.wallSeconds()));
         out.put("findings_per_s", Math.round(size / run.wallSeconds()));
         out.putAll(cpu(size, run.cpuSeconds()));
-        // Peak used heap during the import, uncollected garbage included; retained = still used after a GC
-        out.put("heap_growth_bytes", run.heapGrowthBytes());
+        // What the import holds: the highest used heap right after a collection during it, minus the baseline (if no
+        // collection ran: the peak used heap, an upper bound); then the peak used heap with uncollected garbage, and
+        // what is still used after a GC once the import is done
+        out.put("heap_growth_bytes", run.liveGrowthBytes() != null ? run.liveGrowthBytes() : run.heapGrowthBytes());
+        out.put("heap_used_peak_growth_bytes", run.heapGrowthBytes());
         out.put("heap_retained_after_gc_bytes", run.retainedBytes());
-        // Highest used heap right after a collection during the import, minus the same baseline: growth of what
-        // survived collections (null if none ran), beside heap_growth_bytes, which includes uncollected garbage
-        out.put("heap_live_peak_bytes", run.liveGrowthBytes());
         out.put("heap_collections", run.collections());
         out.put("naive_wall_s", round(naiveWall));
         out.put("target", ">= 10,000 findings/s; heap growth <= 256 MB");

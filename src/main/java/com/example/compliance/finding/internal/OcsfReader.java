@@ -17,11 +17,11 @@ import tools.jackson.databind.json.JsonMapper;
 public final class OcsfReader implements FindingReader {
 
     private final JsonMapper mapper;
-    private final String caseFramework;
+    private final String caseKey;
 
     public OcsfReader(JsonMapper mapper, String caseFramework) {
         this.mapper = mapper;
-        this.caseFramework = caseFramework;
+        this.caseKey = normalise(caseFramework);
     }
 
     @Override
@@ -115,9 +115,10 @@ public final class OcsfReader implements FindingReader {
         if (prowler != null && prowler.isObject() && !prowler.isEmpty()) {
             String chosen = null;
             for (String framework : prowler.propertyNames()) {
-                if (chosen == null || matchesCase(framework)) {
+                boolean ofCase = matchesCase(framework);
+                if (chosen == null || ofCase) {
                     chosen = framework;
-                    if (matchesCase(framework)) {
+                    if (ofCase) {
                         break;
                     }
                 }
@@ -134,12 +135,22 @@ public final class OcsfReader implements FindingReader {
 
     private boolean matchesCase(String framework) {
         String a = normalise(framework);
-        String b = normalise(caseFramework);
-        return !a.isEmpty() && !b.isEmpty() && (a.contains(b) || b.contains(a));
+        return !a.isEmpty() && !caseKey.isEmpty() && (a.contains(caseKey) || caseKey.contains(a));
     }
 
-    private static String normalise(String text) {
-        return text == null ? "" : text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    /** Lower-case letters and digits only ("CIS-2.0" and "cis_2.0" match); no regex: it runs for every finding. */
+    static String normalise(String text) {
+        if (text == null) {
+            return "";
+        }
+        var out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = Character.toLowerCase(text.charAt(i));
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static Instant detected(JsonNode finding) {
