@@ -19,6 +19,9 @@ public final class TestDatabase {
     private static final String USER = System.getProperty("test.postgres.user", "postgres");
     private static final String PASSWORD = System.getProperty("test.postgres.password", "");
     private static String postgresUrl;
+    /** A system property naming another H2 database than the in-memory one (read when a context is set up). */
+    public static final String H2_URL = "test.h2.url";
+    public static final String H2_OPTIONS = "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
     private TestDatabase() {}
 
@@ -33,8 +36,9 @@ public final class TestDatabase {
             registry.add("spring.datasource.username", () -> USER);
             registry.add("spring.datasource.password", () -> PASSWORD);
         } else {
-            registry.add("spring.datasource.url", () ->
-                    "jdbc:h2:mem:tests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+            // Read now: a test class's own @DynamicPropertySource runs before this one and may name a file database
+            String url = System.getProperty(H2_URL, "jdbc:h2:mem:tests;" + H2_OPTIONS + ";DB_CLOSE_DELAY=-1");
+            registry.add("spring.datasource.url", () -> url);
         }
     }
 
