@@ -78,6 +78,42 @@ class WebhookTest extends TicketTestSupport {
     }
 
     @Test
+    void the_receiver_answers_problems_for_other_methods_oversize_bodies_and_refusals_and_records_nothing()
+            throws Exception {
+        var s = setup("bounds-analyst");
+        int before = deliveries();
+        var get = HTTP.send(HttpRequest.newBuilder(URI.create(url("/api/jira/webhooks"))).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(get.statusCode()).isEqualTo(405);
+        assertThat(get.headers().firstValue("Allow")).hasValue("POST");
+        assertThat(get.headers().firstValue("Content-Type")).hasValue("application/problem+json;charset=UTF-8");
+
+        // Sent without a length (chunked): the receiver reads up to its limit, then refuses
+        byte[] large = payload(s, s.siteUrl(), s.webhookId(), "Done", "done", 6_000)
+                .replace("\"issue_event_type_name\"", "\"padding\":\"" + "x".repeat(4 * 1024 * 1024) + "\",\"issue_event_type_name\"")
+                .getBytes(StandardCharsets.UTF_8);
+        var oversize = HTTP.send(HttpRequest.newBuilder(URI.create(url("/api/jira/webhooks")))
+                .header("Content-Type", "application/json").header("Authorization", token())
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(large))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(oversize.statusCode()).isEqualTo(413);
+        assertThat(oversize.body()).contains("at most 4 MB");
+
+        var refused = HTTP.send(HttpRequest.newBuilder(URI.create(url("/api/jira/webhooks")))
+                .header("Content-Type", "application/json").header("X-Request-Id", "webhook-refusal-1")
+                .POST(HttpRequest.BodyPublishers.ofString(payload(s, s.siteUrl(), s.webhookId(), "Done", "done", 6_000)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(401);
+        JsonNode problem = tools.jackson.databind.json.JsonMapper.builder().build().readTree(refused.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(401);
+        assertThat(problem.get("detail").asString()).startsWith("Not a Jira delivery for this app: ");
+        assertThat(problem.get("request_id").asString()).isEqualTo("webhook-refusal-1");
+
+        assertThat(deliveries()).isEqualTo(before);
+        assertThat(ticket(s).get("status_category").asString()).isEqualTo("TO_DO");
+    }
+
+    @Test
     void duplicate_and_reordered_deliveries_have_one_effect_and_the_newest_state_wins() {
         var s = setup("order-analyst");
         String newer = payload(s, s.siteUrl(), s.webhookId(), "Done", "done", Long.MAX_VALUE / 2);

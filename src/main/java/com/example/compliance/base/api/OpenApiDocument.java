@@ -77,8 +77,10 @@ class OpenApiDocument {
     }
 
     @Bean
-    OpenApiCustomizer rolesAndProblems() {
+    OpenApiCustomizer rolesAndProblems(org.springframework.beans.factory.ObjectProvider<ServletOperations> servlets) {
         return openApi -> {
+            // First: operations served by plain servlets get the same rules as the controllers'
+            servlets.orderedStream().forEach(servlet -> servlet.describe(openApi));
             // Added here, not on the OpenAPI bean: springdoc replaces the bean's component schemas with the models
             openApi.getComponents().addSchemas(PROBLEM, problemSchema());
             openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {

@@ -81,7 +81,10 @@ class SecurityConfig {
 
     /**
      * Jira's webhook deliveries: no session, no CSRF, no Basic. The receiver authenticates each delivery itself (a
-     * bearer JWT signed with the app's client secret, and webhook ids this app registered), so nothing here may.
+     * bearer JWT signed with the app's client secret, and webhook ids this app registered), so nothing here may. Only
+     * what such a request can use is left in the chain: the firewall, the security headers and the permit. No security
+     * context is loaded or saved, no anonymous user made, no session looked at, no logout matched: during a burst that
+     * saved a quarter of a millisecond per delivery (ADR 015, "Bursts").
      */
     @Bean
     @Order(0)
@@ -90,8 +93,11 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(
-                        org.springframework.security.config.http.SessionCreationPolicy.STATELESS));
+                .securityContext(context -> context.disable())
+                .sessionManagement(session -> session.disable())
+                .anonymous(anonymous -> anonymous.disable())
+                .servletApi(servletApi -> servletApi.disable())
+                .logout(logout -> logout.disable());
         return http.build();
     }
 
