@@ -31,7 +31,7 @@ public class ActivityService {
 
     public static final int MAX_PAGE_SIZE = 500;
     /** The logging context key under which the request log puts each request's correlation id. */
-    public static final String REQUEST_ID = "request_id";
+    public static final String REQUEST_ID = com.example.compliance.base.api.ProblemResponse.REQUEST_ID;
     static final int EXPORT_PAGE_SIZE = 500;
 
     private final ActivityEventRepository events;

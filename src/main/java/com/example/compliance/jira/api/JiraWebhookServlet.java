@@ -1,6 +1,6 @@
 package com.example.compliance.jira.api;
 
-import com.example.compliance.activity.ActivityService;
+import com.example.compliance.base.api.ProblemResponse;
 import com.example.compliance.jira.internal.webhook.WebhookReceiver;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,9 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
-import org.springframework.http.MediaType;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Jira's webhook deliveries, {@code POST /api/jira/webhooks}: 204 once the delivery is stored (applied afterwards),
@@ -29,7 +26,6 @@ final class JiraWebhookServlet extends HttpServlet {
     static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
 
     private static final Logger log = LoggerFactory.getLogger(JiraWebhookServlet.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final transient WebhookReceiver receiver;
 
@@ -73,18 +69,8 @@ final class JiraWebhookServlet extends HttpServlet {
         return "A webhook delivery is at most " + MAX_BODY_BYTES / (1024 * 1024) + " MB; nothing was recorded.";
     }
 
-    /** RFC 9457 problem+json with the request's id, as every other error of the API. */
     private static void problem(HttpServletRequest request, HttpServletResponse response, int status, String title,
             String detail) throws IOException {
-        var problem = JSON.createObjectNode().put("type", "about:blank").put("title", title).put("status", status)
-                .put("detail", detail).put("instance", request.getRequestURI());
-        String requestId = MDC.get(ActivityService.REQUEST_ID);
-        if (requestId != null) {
-            problem.put(ActivityService.REQUEST_ID, requestId);
-        }
-        response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getOutputStream().write(JSON.writeValueAsBytes(problem));
+        ProblemResponse.write(request, response, status, title, detail);
     }
 }

@@ -1,11 +1,9 @@
 package com.example.compliance.security.internal;
 
-import com.example.compliance.activity.ActivityService;
+import com.example.compliance.base.api.ProblemResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.slf4j.MDC;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -40,13 +38,6 @@ class ProblemJsonSecurityHandler implements AuthenticationEntryPoint, AccessDeni
 
     static void write(HttpServletResponse response, int status, String title, String detail,
             HttpServletRequest request) throws IOException {
-        response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        String requestId = MDC.get(ActivityService.REQUEST_ID);
-        response.getWriter().write("""
-                {"type":"about:blank","title":"%s","status":%d,"detail":"%s","instance":"%s"%s}"""
-                .formatted(title, status, detail, request.getRequestURI().replace("\"", ""),
-                        requestId == null ? "" : ",\"request_id\":\"" + requestId + "\""));
+        ProblemResponse.write(request, response, status, title, detail);
     }
 }
