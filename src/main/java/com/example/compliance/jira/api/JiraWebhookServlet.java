@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
  * recorded then. A plain servlet, not a Spring MVC controller: a delivery needs two headers and the body, and MVC's
  * dispatch (handler lookup, argument resolvers, message converters) cost about 0.6 ms of CPU per delivery, which is
  * as much as storing it (ADR 015, "Bursts"). The servlet filters still run (request log and id, startup gate,
- * metrics) and so does the webhook's security chain (SecurityConfig: no session, CSRF or Basic). Documented in the
- * OpenAPI document by {@code WebhookOperation}.
+ * metrics) and so does the webhook's security chain (SecurityConfig: no session, CSRF or Basic). Described for the
+ * OpenAPI document by {@link WebhookEndpoint}.
  */
 final class JiraWebhookServlet extends HttpServlet {
 
@@ -37,16 +37,16 @@ final class JiraWebhookServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!"POST".equals(request.getMethod())) {
             response.setHeader("Allow", "POST");
-            problem(request, response, 405, "Method Not Allowed", "Jira delivers webhooks with POST.");
+            ProblemResponse.write(request, response, 405, "Method Not Allowed", "Jira delivers webhooks with POST.");
             return;
         }
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-            problem(request, response, 413, "Content Too Large", tooLarge());
+            ProblemResponse.write(request, response, 413, "Content Too Large", tooLarge());
             return;
         }
         byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
         if (body.length > MAX_BODY_BYTES) {
-            problem(request, response, 413, "Content Too Large", tooLarge());
+            ProblemResponse.write(request, response, 413, "Content Too Large", tooLarge());
             return;
         }
         try {
@@ -55,22 +55,18 @@ final class JiraWebhookServlet extends HttpServlet {
             response.setStatus(HttpServletResponse.SC_NO_CONTENT);
         } catch (WebhookReceiver.Refused refused) {
             log.info("Webhook delivery refused: {}", refused.getMessage());
-            problem(request, response, 401, "Unauthorized", "Not a Jira delivery for this app: " + refused.getMessage() + ".");
+            ProblemResponse.write(request, response, 401, "Unauthorized",
+                    "Not a Jira delivery for this app: " + refused.getMessage() + ".");
         } catch (RuntimeException failed) {
             // Not stored: Jira sends a delivery again after a non-2xx answer, and a copy stored meanwhile is a duplicate
             log.warn("Webhook delivery not stored", failed);
             response.setHeader("Retry-After", "10");
-            problem(request, response, 503, "Service Unavailable",
+            ProblemResponse.write(request, response, 503, "Service Unavailable",
                     "The delivery could not be stored just now; send it again (Jira retries on its own).");
         }
     }
 
     private static String tooLarge() {
         return "A webhook delivery is at most " + MAX_BODY_BYTES / (1024 * 1024) + " MB; nothing was recorded.";
-    }
-
-    private static void problem(HttpServletRequest request, HttpServletResponse response, int status, String title,
-            String detail) throws IOException {
-        ProblemResponse.write(request, response, status, title, detail);
     }
 }

@@ -46,7 +46,9 @@ public final class WebhookJwt {
         }
         JsonNode header = json(parts[0]);
         if (!"HS256".equals(header.path("alg").asString(""))) {
-            throw new Rejected("algorithm " + header.path("alg").asString("(none)") + " refused; only HS256");
+            // Echoed into the log and the answer: the caller's text, so only a short run of plain characters of it
+            String alg = header.path("alg").asString("(none)").replaceAll("[^A-Za-z0-9()_-]", "?");
+            throw new Rejected("algorithm " + (alg.length() > 20 ? alg.substring(0, 20) + "…" : alg) + " refused; only HS256");
         }
         byte[] expected = hmac(parts[0] + "." + parts[1], secret);
         byte[] given;

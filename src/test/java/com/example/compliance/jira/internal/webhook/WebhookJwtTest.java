@@ -37,6 +37,10 @@ class WebhookJwtTest {
                 .hasMessage("not a signed JWT");
         assertThatThrownBy(() -> WebhookJwt.verify("Bearer " + b64("{\"alg\":\"HS512\"}") + "." + payload + "."
                 + good.split("\\.")[2], SECRET, NOW)).hasMessageContaining("HS512 refused");
+        assertThatThrownBy(() -> WebhookJwt.verify("Bearer " + b64("{\"alg\":\"x\\nforged log line " + "y".repeat(40)
+                + "\"}") + "." + payload + "." + good.split("\\.")[2], SECRET, NOW))
+                .as("the caller's algorithm is echoed short and without line breaks")
+                .hasMessage("algorithm x?forged?log?line?yy… refused; only HS256");
         assertThatThrownBy(() -> WebhookJwt.verify(null, SECRET, NOW)).hasMessage("no bearer token");
         assertThatThrownBy(() -> WebhookJwt.verify("Basic abc", SECRET, NOW)).hasMessage("no bearer token");
         assertThatThrownBy(() -> WebhookJwt.verify("Bearer a.b.c", SECRET, NOW)).hasMessage("malformed JWT");
