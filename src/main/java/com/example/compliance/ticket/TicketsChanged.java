@@ -1,6 +1,21 @@
 package com.example.compliance.ticket;
 
+import java.util.Set;
 import java.util.UUID;
 
-/** Published after tickets were created or synced, so open boards and grids can refresh. */
-public record TicketsChanged(UUID userId) {}
+/**
+ * Published after tickets were created, synced or changed by Jira, so open boards and grids can refresh.
+ * {@code ticketIds}: the tickets that changed, when the publisher knows them all (a webhook batch); empty when it does
+ * not (a creation, a sync), and then a view reads everything again.
+ */
+public record TicketsChanged(UUID userId, Set<UUID> ticketIds) {
+
+    public TicketsChanged {
+        ticketIds = Set.copyOf(ticketIds);
+    }
+
+    /** Anything of the user's may have changed. */
+    public TicketsChanged(UUID userId) {
+        this(userId, Set.of());
+    }
+}

@@ -92,6 +92,17 @@ public class TicketQueries {
         return details(found);
     }
 
+    /** These tickets, if they match the filter (and belong to {@code ownerOrNull}), as {@link #find} shows them. */
+    public List<TicketDetails> find(TicketFilter filter, UUID ownerOrNull, java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Specification<Ticket> byIds = (root, query, cb) -> root.get("id").in(ids);
+        List<Ticket> found = tx.execute(s -> tickets.findAll(spec(filter, ownerOrNull).and(byIds),
+                Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id"))));
+        return details(found);
+    }
+
     public TicketDetails details(Ticket ticket) {
         return details(List.of(ticket)).getFirst();
     }

@@ -118,7 +118,7 @@ class TicketWebhookProcessor {
     private void applyAsOwner(UUID owner, List<JiraIssueChanged> changes) {
         // A deadlock with another writer of the same tickets or violations (a bulk resolve, a sync) is run again at
         // once rather than left to the sweep
-        Boolean changed = TransientFailureRetry.run(() -> backgroundUser.runAs(owner, () -> tx.execute(s -> {
+        Set<UUID> changed = TransientFailureRetry.run(() -> backgroundUser.runAs(owner, () -> tx.execute(s -> {
             Set<UUID> fresh = Set.copyOf(webhooks.markProcessed(ids(changes)));
             var toApply = changes.stream().filter(c -> fresh.contains(c.deliveryId()))
                     .sorted(Comparator.comparingLong(JiraIssueChanged::eventAt)).toList();
@@ -126,14 +126,18 @@ class TicketWebhookProcessor {
             toApply.stream().collect(Collectors.groupingBy(JiraIssueChanged::cloudId)).forEach((cloudId, ofSite) ->
                     tickets.lockByCloudIdAndJiraIssueIdIn(cloudId, ofSite.stream().map(JiraIssueChanged::issueId)
                             .distinct().toList()).forEach(t -> locked.put(cloudId + "/" + t.getJiraIssueId(), t)));
-            boolean any = false;
+            var applied = new java.util.HashSet<UUID>();
             for (JiraIssueChanged change : toApply) {
-                any |= apply(locked.get(change.cloudId() + "/" + change.issueId()), change);
+                Ticket ticket = locked.get(change.cloudId() + "/" + change.issueId());
+                if (apply(ticket, change)) {
+                    applied.add(ticket.getId());
+                }
             }
-            return any;
+            return applied;
         })));
-        if (Boolean.TRUE.equals(changed)) {
-            events.publishEvent(new TicketsChanged(owner));
+        if (changed != null && !changed.isEmpty()) {
+            // Open boards read just these tickets again
+            events.publishEvent(new TicketsChanged(owner, changed));
         }
     }
 

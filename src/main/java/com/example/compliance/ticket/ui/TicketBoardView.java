@@ -59,7 +59,9 @@ public class TicketBoardView extends VerticalLayout {
     private final TicketService tickets;
     private final TicketSyncService sync;
     private final TicketUiBroadcaster broadcaster;
-    private final java.util.concurrent.atomic.AtomicBoolean refreshQueued = new java.util.concurrent.atomic.AtomicBoolean();
+    private final PendingTicketChanges pending = new PendingTicketChanges();
+    /** The tickets of the case filter as last read; a webhook batch replaces the ones it changed. */
+    private List<TicketDetails> loaded;
     private final UUID userId;
     private final boolean admin;
     private final ComboBox<CaseDetails> caseFilter = new ComboBox<>("Case");
@@ -157,8 +159,36 @@ public class TicketBoardView extends VerticalLayout {
     }
 
     void refresh() {
+        loaded = tickets.find(caseOnly());
+        show();
+    }
+
+    /** Reads these tickets again and keeps the others as last read; a ticket new to the board reads everything. */
+    void refresh(java.util.Set<UUID> changed) {
+        if (loaded == null) {
+            refresh();
+            return;
+        }
+        var fresh = tickets.find(caseOnly(), changed).stream()
+                .collect(Collectors.toMap(TicketDetails::id, t -> t));
+        var known = loaded.stream().map(TicketDetails::id).collect(Collectors.toSet());
+        if (!known.containsAll(fresh.keySet())) {
+            refresh();
+            return;
+        }
+        // A changed ticket not read again no longer belongs here (another case, not visible any more)
+        loaded = loaded.stream().filter(t -> !changed.contains(t.id()) || fresh.containsKey(t.id()))
+                .map(t -> fresh.getOrDefault(t.id(), t)).toList();
+        show();
+    }
+
+    private TicketFilter caseOnly() {
         var selectedCase = caseFilter.getValue();
-        var all = tickets.find(new TicketFilter(selectedCase == null ? null : selectedCase.id(), null, null, null));
+        return new TicketFilter(selectedCase == null ? null : selectedCase.id(), null, null, null);
+    }
+
+    private void show() {
+        var all = loaded;
         var projects = all.stream().map(TicketDetails::projectKey).filter(Objects::nonNull).distinct().sorted().toList();
         String project = projectFilter.getValue();
         if (!projects.equals(knownProjects)) {
@@ -198,12 +228,16 @@ public class TicketBoardView extends VerticalLayout {
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
-        // At most one refresh queued per board: a burst of changes (webhook deliveries) costs one reload, and a
-        // change during a reload queues the next, so none is missed
+        // At most one refresh queued per board (PendingTicketChanges); a webhook batch names its tickets, and only
+        // those are read again
         changes = broadcaster.register(attachEvent.getUI(), TicketsChanged.class,
-                e -> (admin || userId.equals(e.userId())) && refreshQueued.compareAndSet(false, true), e -> {
-                    refreshQueued.set(false);
-                    refresh();
+                e -> (admin || userId.equals(e.userId())) && pending.note(e), e -> {
+                    var taken = pending.take();
+                    if (taken.all()) {
+                        refresh();
+                    } else if (!taken.ticketIds().isEmpty()) {
+                        refresh(taken.ticketIds());
+                    }
                 });
     }
 
