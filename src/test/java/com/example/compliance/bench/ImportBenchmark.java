@@ -21,11 +21,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntPredicate;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -48,7 +52,7 @@ class ImportBenchmark extends IntegrationTest {
 
     private static Path h2Directory;
 
-    @org.springframework.beans.factory.annotation.Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired JdbcTemplate jdbc;
 
     /**
      * With {@code -Dbench.import.h2-file=true}, on H2 a file database as the app's default configuration has, instead of
@@ -67,7 +71,7 @@ class ImportBenchmark extends IntegrationTest {
         }
     }
 
-    @org.junit.jupiter.api.AfterAll
+    @AfterAll
     static void forgetFileDatabase() {
         System.clearProperty(TestDatabase.H2_URL);
     }
@@ -87,7 +91,7 @@ class ImportBenchmark extends IntegrationTest {
         try {
             run(analyst, dir, size, rules, suffix);
         } finally {
-            org.springframework.util.FileSystemUtils.deleteRecursively(dir);
+            FileSystemUtils.deleteRecursively(dir);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.example.compliance.security.internal;
 
+import com.example.compliance.base.api.ProblemResponse;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -47,9 +48,8 @@ class ActiveUserFilter extends OncePerRequestFilter {
                 }
             } else if (api && active.get().isPasswordChangeRequired()
                     && !request.getRequestURI().equals(request.getContextPath() + CHANGE_OWN_PASSWORD)) {
-                ProblemJsonSecurityHandler.write(response, 403, "Forbidden", "Change your password first: POST "
-                        + CHANGE_OWN_PASSWORD + " with current_password and new_password, or sign in to the app.",
-                        request);
+                ProblemResponse.write(request, response, 403, "Forbidden", "Change your password first: POST "
+                        + CHANGE_OWN_PASSWORD + " with current_password and new_password, or sign in to the app.");
                 return;
             }
         }

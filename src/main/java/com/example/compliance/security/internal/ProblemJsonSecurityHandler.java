@@ -19,14 +19,14 @@ class ProblemJsonSecurityHandler implements AuthenticationEntryPoint, AccessDeni
         if (!fromBrowser(request)) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"compliance-tickets\"");
         }
-        write(response, 401, "Unauthorized",
-                "Sign in first: send HTTP Basic credentials or use a signed-in browser session.", request);
+        ProblemResponse.write(request, response, 401, "Unauthorized",
+                "Sign in first: send HTTP Basic credentials or use a signed-in browser session.");
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        write(response, 403, "Forbidden", "You do not have permission for this action.", request);
+        ProblemResponse.write(request, response, 403, "Forbidden", "You do not have permission for this action.");
     }
 
     /** Browsers send Fetch Metadata with every request (and ask for HTML when navigating); scripts do neither. */
@@ -34,10 +34,5 @@ class ProblemJsonSecurityHandler implements AuthenticationEntryPoint, AccessDeni
         String accept = request.getHeader("Accept");
         return request.getHeader("Sec-Fetch-Mode") != null || request.getHeader("X-Requested-With") != null
                 || (accept != null && accept.contains("text/html"));
-    }
-
-    static void write(HttpServletResponse response, int status, String title, String detail,
-            HttpServletRequest request) throws IOException {
-        ProblemResponse.write(request, response, status, title, detail);
     }
 }

@@ -86,9 +86,11 @@ public class TicketQueries {
     }
 
     /** Tickets matching the filter; {@code ownerOrNull} limits them to one user's. PENDING reservations are not shown. */
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id"));
+
     public List<TicketDetails> find(TicketFilter filter, UUID ownerOrNull) {
         List<Ticket> found = tx.execute(s -> tickets.findAll(spec(filter, ownerOrNull),
-                Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id"))));
+                NEWEST_FIRST));
         return details(found);
     }
 
@@ -99,7 +101,7 @@ public class TicketQueries {
         }
         Specification<Ticket> byIds = (root, query, cb) -> root.get("id").in(ids);
         List<Ticket> found = tx.execute(s -> tickets.findAll(spec(filter, ownerOrNull).and(byIds),
-                Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id"))));
+                NEWEST_FIRST));
         return details(found);
     }
 

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,7 +127,7 @@ class TicketWebhookProcessor {
             toApply.stream().collect(Collectors.groupingBy(JiraIssueChanged::cloudId)).forEach((cloudId, ofSite) ->
                     tickets.lockByCloudIdAndJiraIssueIdIn(cloudId, ofSite.stream().map(JiraIssueChanged::issueId)
                             .distinct().toList()).forEach(t -> locked.put(cloudId + "/" + t.getJiraIssueId(), t)));
-            var applied = new java.util.HashSet<UUID>();
+            var applied = new HashSet<UUID>();
             for (JiraIssueChanged change : toApply) {
                 Ticket ticket = locked.get(change.cloudId() + "/" + change.issueId());
                 if (apply(ticket, change)) {
