@@ -106,40 +106,40 @@ class ClosedLoopBenchmark extends IntegrationTest {
         long webhookId = jdbc.queryForObject("select max(webhook_id) from jira_webhook where user_id = ? and cloud_id = ?",
                 Long.class, userId, cloudId);
         var http = HttpClient.newHttpClient();
-        // Warm-up, not measured: a running server has its receiver, writer and processor compiled (the first
-        // thousands of deliveries run partly interpreted); older events, so the measured ones still apply
+        // Warm-up, not measured: a running server has its receiver, writer and processor compiled. Rounds of the same
+        // mix (older events, so the measured ones still apply), 30 by default (150,000 deliveries, about a minute),
+        // fewer once the JIT compilers spend less than a tenth of a round's time; then until they are idle. On two
+        // cores the compilers stay busy for that whole minute (the app's hot paths span thousands of methods), and the
+        // rate rises from round to round: warm_up_rates_per_s shows the curve, jit_compile_s what is left
         long base = Instant.now().toEpochMilli() * 10;
-        var warmUp = new ArrayList<String[]>();
-        for (int i = 0; i < (QUICK ? 500 : 10_000); i++) {
-            warmUp.add(new String[] {"bench-warm-" + i, payload(tickets.get(i % tickets.size()), siteUrl, webhookId,
-                    base - 1_000_000 + i, i % 2 == 0)});
-        }
-        assertThat(send(http, warmUp)).as("warm-up deliveries not answered 204").isZero();
-        awaitProcessed();
-        int before = jdbc.queryForObject("select count(*) from jira_webhook_delivery", Integer.class);
-        // 70 % unique events, 30 % repeats of an earlier identifier; 10 % of the unique ones sent after a newer one
         var random = new Random(42);
+        int warmedUp = 0;
+        var warmUpRates = new ArrayList<Long>();
+        for (int round = 0; round < (QUICK ? 1 : Integer.getInteger("bench.warm-up-rounds", 30)); round++) {
+            var warmUp = mix("bench-warm-" + round + "-", QUICK ? 500 : 5_000, base - 1_000_000 + round * 10_000L,
+                    tickets, siteUrl, webhookId, random);
+            long jitBefore = jitMillis();
+            long roundStarted = System.nanoTime();
+            assertThat(send(http, warmUp)).as("warm-up deliveries not answered 204").isZero();
+            long sentMillis = (System.nanoTime() - roundStarted) / 1_000_000;
+            awaitProcessed();
+            warmedUp += warmUp.size();
+            warmUpRates.add(warmUp.size() * 1000L / Math.max(1, sentMillis));
+            if ((jitMillis() - jitBefore) * 10 < (System.nanoTime() - roundStarted) / 1_000_000) {
+                break;
+            }
+        }
+        awaitJitIdle();
+        int before = jdbc.queryForObject("select count(*) from jira_webhook_delivery", Integer.class);
         int unique = total * 7 / 10;
-        var events = new ArrayList<String[]>();
-        for (int i = 0; i < unique; i++) {
-            var ticket = tickets.get(i % tickets.size());
-            boolean done = i % 2 == 0;
-            events.add(new String[] {"bench-" + i, payload(ticket, siteUrl, webhookId, base + i, done)});
-        }
-        for (int i = 0; i < unique / 7; i++) {
-            int a = random.nextInt(unique - 1);
-            Collections.swap(events, a, a + 1);
-        }
-        var sequence = new ArrayList<>(events);
-        for (int i = 0; i < total - unique; i++) {
-            int at = random.nextInt(sequence.size());
-            sequence.add(at + 1, events.get(random.nextInt(unique)));
-        }
+        var sequence = mix("bench-", total, base, tickets, siteUrl, webhookId, random);
         long cpuStarted = processCpuNanos();
+        long jitStarted = jitMillis();
         long started = System.nanoTime();
         int refused = send(http, sequence);
         double wall = (System.nanoTime() - started) / 1e9;
         double cpu = (processCpuNanos() - cpuStarted) / 1e9;
+        double jit = (jitMillis() - jitStarted) / 1e3;
         double load = loadAverage();
         // An answer in a sender thread is not seen by JUnit: count them, a refused delivery makes the figures void
         assertThat(refused).as("deliveries not answered 204").isZero();
@@ -149,10 +149,12 @@ class ClosedLoopBenchmark extends IntegrationTest {
         var out = new LinkedHashMap<String, Object>();
         out.put("deliveries", total);
         out.put("deliveries_per_s", Math.round(total / wall));
-        out.put("warm_up_deliveries", warmUp.size());
+        out.put("warm_up_deliveries", warmedUp);
+        out.put("warm_up_rates_per_s", warmUpRates);
         // The JVM's CPU while the deliveries were sent (sender, receiver, processing, H2): comparable across loads
         out.put("jvm_cpu_s", Math.round(cpu * 100) / 100.0);
         out.put("jvm_cpu_ms_per_delivery", Math.round(cpu * 1e5 / total) / 100.0);
+        out.put("jit_compile_s", Math.round(jit * 100) / 100.0);
         out.put("all_processed_s", Math.round(processed * 100) / 100.0);
         out.put("load_1m", load);
         out.put("effects", stored);
@@ -201,9 +203,52 @@ class ClosedLoopBenchmark extends IntegrationTest {
                 .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
+    /** Waits (at most 30 s) until the JIT compilers have not compiled for half a second. */
+    static void awaitJitIdle() {
+        long[] last = {jitMillis(), System.nanoTime()};
+        Awaitility.await("JIT compilers idle").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    long now = jitMillis();
+                    if (now != last[0]) {
+                        last[0] = now;
+                        last[1] = System.nanoTime();
+                    }
+                    return System.nanoTime() - last[1] >= 500_000_000L;
+                });
+    }
+
+    /** The JIT compilers' time so far (all compiler threads together). */
+    static long jitMillis() {
+        return java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+    }
+
     static double loadAverage() {
         return Math.round(java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() * 100)
                 / 100.0;
+    }
+
+    /**
+     * {@code total} deliveries: 70 % unique events (alternately done and in progress, round robin over the tickets,
+     * timestamps from {@code firstTimestamp}), 10 % of them sent after a newer one, and 30 % repeats of an earlier
+     * identifier.
+     */
+    private static List<String[]> mix(String prefix, int total, long firstTimestamp, JsonNode tickets, String siteUrl,
+            long webhookId, Random random) {
+        int unique = total * 7 / 10;
+        var events = new ArrayList<String[]>();
+        for (int i = 0; i < unique; i++) {
+            events.add(new String[] {prefix + i, payload(tickets.get(i % tickets.size()), siteUrl, webhookId,
+                    firstTimestamp + i, i % 2 == 0)});
+        }
+        for (int i = 0; i < unique / 7; i++) {
+            int a = random.nextInt(unique - 1);
+            Collections.swap(events, a, a + 1);
+        }
+        var sequence = new ArrayList<>(events);
+        for (int i = 0; i < total - unique; i++) {
+            sequence.add(random.nextInt(sequence.size()) + 1, events.get(random.nextInt(unique)));
+        }
+        return sequence;
     }
 
     private static String payload(JsonNode ticket, String siteUrl, long webhookId, long timestamp, boolean done) {
