@@ -34,7 +34,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Benchmarks of the closed loop (issue 12): {@code bulk_resolve} (1,000 violations resolved at once, Jira at 150 ms
  * per request) and {@code webhook_dedupe} (10,000 signed deliveries, 30 % duplicates, 10 % reordered). Reports, never
- * asserts targets. {@code webhook_latency} is not measured (see the README).
+ * asserts targets. {@code webhook_latency} is {@link WebhookLatencyBenchmark}.
  */
 @Tag("bench")
 class ClosedLoopBenchmark extends IntegrationTest {
