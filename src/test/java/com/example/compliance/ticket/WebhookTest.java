@@ -13,10 +13,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -29,6 +34,7 @@ class WebhookTest extends TicketTestSupport {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Autowired JdbcTemplate jdbc;
+    @Autowired ConfigurableApplicationContext context;
     @Autowired WebhookRegistrations registrations;
     @Autowired com.example.compliance.jira.JiraWebhookService webhooks;
     @Autowired com.example.compliance.security.BackgroundUser backgroundUser;
@@ -133,6 +139,38 @@ class WebhookTest extends TicketTestSupport {
         assertThat(ticket(s).get("status_category").asString()).isEqualTo("DONE");
         assertThat(jdbc.queryForObject("select count(*) from violation_status_change where violation_id = ?",
                 Integer.class, UUID.fromString(s.violationId()))).isEqualTo(1);
+    }
+
+    @Test
+    void a_status_change_leaves_the_webhook_filter_alone_and_a_move_to_another_project_has_it_looked_at() {
+        var s = setup("move-analyst");
+        UUID userId = UUID.fromString(jdbc.queryForObject("select id from app_user where username = ?", String.class,
+                "move-analyst"));
+        var seen = new CopyOnWriteArrayList<TicketsChanged>();
+        ApplicationListener<ApplicationEvent> listener = e -> {
+            if (e instanceof PayloadApplicationEvent<?> p
+                    && p.getPayload() instanceof TicketsChanged changed && changed.userId().equals(userId)) {
+                seen.add(changed);
+            }
+        };
+        context.addApplicationListener(listener);
+        try {
+            assertThat(deliver(token(), payload(s, s.siteUrl(), s.webhookId(), "In Progress", "indeterminate",
+                    Long.MAX_VALUE / 16), "status-only-1")).isEqualTo(204);
+            awaitCategory(s, "IN_PROGRESS");
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !seen.isEmpty());
+            assertThat(seen).allSatisfy(changed -> assertThat(changed.projectsMayHaveChanged()).isFalse());
+
+            String moved = payload(s, s.siteUrl(), s.webhookId(), "In Progress", "indeterminate", Long.MAX_VALUE / 15)
+                    .replace("\"key\":\"" + s.key() + "\"", "\"key\":\"OPS-" + s.issueId() + "\"");
+            assertThat(deliver(token(), moved, "moved-1")).isEqualTo(204);
+            Awaitility.await("moved").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> ticket(s).get("jira_ticket_key").asString(), ("OPS-" + s.issueId())::equals);
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> seen.stream()
+                    .anyMatch(TicketsChanged::projectsMayHaveChanged));
+        } finally {
+            context.removeApplicationListener(listener);
+        }
     }
 
     @Test

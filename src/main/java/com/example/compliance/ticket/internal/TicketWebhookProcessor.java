@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -116,10 +117,13 @@ class TicketWebhookProcessor {
         return byOwner;
     }
 
+    /** What one owner's transaction changed: the tickets, and whether one moved to another project or was deleted. */
+    private record Applied(Set<UUID> tickets, boolean projectsMayHaveChanged) {}
+
     private void applyAsOwner(UUID owner, List<JiraIssueChanged> changes) {
         // A deadlock with another writer of the same tickets or violations (a bulk resolve, a sync) is run again at
         // once rather than left to the sweep
-        Set<UUID> changed = TransientFailureRetry.run(() -> backgroundUser.runAs(owner, () -> tx.execute(s -> {
+        Applied applied = TransientFailureRetry.run(() -> backgroundUser.runAs(owner, () -> tx.execute(s -> {
             Set<UUID> fresh = Set.copyOf(webhooks.markProcessed(ids(changes)));
             var toApply = changes.stream().filter(c -> fresh.contains(c.deliveryId()))
                     .sorted(Comparator.comparingLong(JiraIssueChanged::eventAt)).toList();
@@ -127,18 +131,21 @@ class TicketWebhookProcessor {
             toApply.stream().collect(Collectors.groupingBy(JiraIssueChanged::cloudId)).forEach((cloudId, ofSite) ->
                     tickets.lockByCloudIdAndJiraIssueIdIn(cloudId, ofSite.stream().map(JiraIssueChanged::issueId)
                             .distinct().toList()).forEach(t -> locked.put(cloudId + "/" + t.getJiraIssueId(), t)));
-            var applied = new HashSet<UUID>();
+            var changed = new HashSet<UUID>();
+            boolean projects = false;
             for (JiraIssueChanged change : toApply) {
                 Ticket ticket = locked.get(change.cloudId() + "/" + change.issueId());
+                String projectBefore = ticket == null ? null : ticket.getProjectKey();
                 if (apply(ticket, change)) {
-                    applied.add(ticket.getId());
+                    changed.add(ticket.getId());
+                    projects |= change.deleted() || !Objects.equals(projectBefore, ticket.getProjectKey());
                 }
             }
-            return applied;
+            return new Applied(changed, projects);
         })));
-        if (changed != null && !changed.isEmpty()) {
-            // Open boards read just these tickets again
-            events.publishEvent(new TicketsChanged(owner, changed));
+        if (applied != null && !applied.tickets().isEmpty()) {
+            // Open boards read just these tickets again; the webhook filter is looked at only when projects may differ
+            events.publishEvent(new TicketsChanged(owner, applied.tickets(), applied.projectsMayHaveChanged()));
         }
     }
 

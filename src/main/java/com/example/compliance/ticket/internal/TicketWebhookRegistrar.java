@@ -46,7 +46,8 @@ class TicketWebhookRegistrar {
 
     @EventListener
     void on(TicketsChanged changed) {
-        if (!enabled) {
+        // A webhook batch of status changes leaves the projects as they were: no read of all the user's tickets for it
+        if (!enabled || !changed.projectsMayHaveChanged()) {
             return;
         }
         // One check queued per user at a time: a burst of deliveries (each a TicketsChanged) costs one check

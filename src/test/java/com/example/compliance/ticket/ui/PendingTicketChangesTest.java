@@ -16,8 +16,8 @@ class PendingTicketChangesTest {
     @Test
     void a_burst_queues_one_refresh_that_reads_the_named_tickets_of_every_change() {
         var pending = new PendingTicketChanges();
-        assertThat(pending.note(new TicketsChanged(user, Set.of(a)))).isTrue();
-        assertThat(pending.note(new TicketsChanged(user, Set.of(b)))).as("already queued").isFalse();
+        assertThat(pending.note(new TicketsChanged(user, Set.of(a), false))).isTrue();
+        assertThat(pending.note(new TicketsChanged(user, Set.of(b), false))).as("already queued").isFalse();
 
         var taken = pending.take();
 
@@ -29,7 +29,7 @@ class PendingTicketChangesTest {
     @Test
     void a_change_that_names_no_tickets_reads_everything() {
         var pending = new PendingTicketChanges();
-        pending.note(new TicketsChanged(user, Set.of(a)));
+        pending.note(new TicketsChanged(user, Set.of(a), false));
         pending.note(new TicketsChanged(user));
 
         var taken = pending.take();
@@ -42,10 +42,10 @@ class PendingTicketChangesTest {
     @Test
     void a_change_noted_after_the_refresh_took_what_was_pending_queues_the_next() {
         var pending = new PendingTicketChanges();
-        pending.note(new TicketsChanged(user, Set.of(a)));
+        pending.note(new TicketsChanged(user, Set.of(a), false));
         pending.take();
 
-        assertThat(pending.note(new TicketsChanged(user, Set.of(b)))).isTrue();
+        assertThat(pending.note(new TicketsChanged(user, Set.of(b), false))).isTrue();
         assertThat(pending.take().ticketIds()).containsExactly(b);
     }
 }
