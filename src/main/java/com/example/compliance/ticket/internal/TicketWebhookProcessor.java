@@ -136,9 +136,11 @@ class TicketWebhookProcessor {
             for (JiraIssueChanged change : toApply) {
                 Ticket ticket = locked.get(change.cloudId() + "/" + change.issueId());
                 String projectBefore = ticket == null ? null : ticket.getProjectKey();
+                Ticket.State stateBefore = ticket == null ? null : ticket.getState();
                 if (apply(ticket, change)) {
                     changed.add(ticket.getId());
-                    projects |= change.deleted() || !Objects.equals(projectBefore, ticket.getProjectKey());
+                    // Moved to another project, deleted, or back from a deletion: the user's projects may differ
+                    projects |= !Objects.equals(projectBefore, ticket.getProjectKey()) || stateBefore != ticket.getState();
                 }
             }
             return new Applied(changed, projects);
