@@ -50,6 +50,7 @@ class WebhookDeliverer {
     private final SandboxClock clock;
     private final String secret;
     private final AtomicLong changelogIds = new AtomicLong(10000);
+    // Strictly increasing, so the order of two changes within one millisecond is still known
     private final AtomicLong lastTimestamp = new AtomicLong();
     private final java.util.concurrent.atomic.AtomicReference<Knobs> knobs = new java.util.concurrent.atomic.AtomicReference<>(Knobs.NONE);
     private final List<Runnable> held = new ArrayList<>();
@@ -65,7 +66,11 @@ class WebhookDeliverer {
         this.secret = properties.clientSecret();
         issues.onChange(change -> {
             if (change.before() != null) {
-                executor.execute(() -> deliver(change.before(), change.after()));
+                // Stamped here, on the thread that made the change and in its order, as Jira stamps an event when it
+                // happens: stamped on the executor's two threads, two quick changes could swap their timestamps
+                long timestamp = lastTimestamp.updateAndGet(last -> Math.max(last + 1, clock.now().toEpochMilli()));
+                long changelogId = changelogIds.getAndIncrement();
+                executor.execute(() -> deliver(change.before(), change.after(), timestamp, changelogId));
             } else {
                 knobs.set(Knobs.NONE);
                 counts.clear();
@@ -180,7 +185,7 @@ class WebhookDeliverer {
         return release;
     }
 
-    private void deliver(Issue before, Issue after) {
+    private void deliver(Issue before, Issue after, long timestamp, long changelogId) {
         Issue issue = after != null ? after : before;
         String event = after == null ? "jira:issue_deleted" : "jira:issue_updated";
         var items = after == null ? List.<ObjectNode>of() : changelog(before, after);
@@ -200,9 +205,6 @@ class WebhookDeliverer {
             }
             byUrl.computeIfAbsent(webhook.url(), u -> new ArrayList<>()).add(webhook);
         }
-        // Strictly increasing, so the order of two changes within one millisecond is still known
-        long timestamp = lastTimestamp.updateAndGet(last -> Math.max(last + 1, clock.now().toEpochMilli()));
-        long changelogId = changelogIds.getAndIncrement();
         byUrl.forEach((url, matched) -> {
             String body = payload(event, issue, matched.getFirst().siteUrl(), items, changelogId, timestamp,
                     matched.stream().map(WebhookStore.Webhook::id).toList()).toString();
