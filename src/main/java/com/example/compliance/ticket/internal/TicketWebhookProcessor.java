@@ -117,7 +117,7 @@ class TicketWebhookProcessor {
         return byOwner;
     }
 
-    /** What one owner's transaction changed: the tickets, and whether one moved to another project or was deleted. */
+    /** What one owner's transaction changed: the tickets, and whether one changed its project or its state. */
     private record Applied(Set<UUID> tickets, boolean projectsMayHaveChanged) {}
 
     private void applyAsOwner(UUID owner, List<JiraIssueChanged> changes) {
